@@ -1,0 +1,32 @@
+// The `get-wal` verb: declares barman's arguments and options; the handler has not landed yet.
+using System.CommandLine;
+using Barman.Cli.Hosting;
+using Barman.Core.Errors;
+
+namespace Barman.Cli.Commands;
+
+internal static class GetWalCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var server = CommonArguments.ServerName();
+        var walName = new Argument<string>("wal_name") { Description = "the WAL file to get" };
+        var outputDirectory = new Option<string?>("--output-directory", "-o") { Description = "put the retrieved WAL file in this directory with the original name", HelpName = "OUTPUT_DIRECTORY" };
+        var partial = new Option<bool>("--partial", "-P") { Description = "retrieve also partial WAL files (.partial)" };
+        var gzip = new Option<bool>("--gzip", "-z", "-x") { Description = "compress the output with gzip" };
+        var bzip2 = new Option<bool>("--bzip2", "-j") { Description = "compress the output with bzip2" };
+        var peek = new Option<int?>("--peek", "-p") { Description = "peek from the WAL archive up to 'SIZE' WAL files, starting from the requested one. 'SIZE' must be an integer >= 1. When invoked with this option, get-wal returns a list of zero to 'SIZE' WAL segment names, one per row.", HelpName = "SIZE" };
+        var test = new Option<bool>("--test", "-t") { Description = "test both the connection and the configuration of the requested PostgreSQL server in Barman for WAL retrieval. With this option, the 'wal_name' mandatory argument is ignored." };
+        var command = new Command("get-wal", "Retrieve WAL_NAME file from SERVER_NAME archive. The content will be streamed on standard output unless the --output-directory option is specified.");
+        command.Add(server);
+        command.Add(walName);
+        command.Add(outputDirectory);
+        command.Add(partial);
+        command.Add(gzip);
+        command.Add(bzip2);
+        command.Add(peek);
+        command.Add(test);
+        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("get-wal")));
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+// The `list-files` verb: declares barman's arguments and options; the handler has not landed yet.
+using System.CommandLine;
+using Barman.Cli.Hosting;
+using Barman.Core.Errors;
+
+namespace Barman.Cli.Commands;
+
+internal static class ListFilesCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var server = CommonArguments.ServerName();
+        var backupId = CommonArguments.BackupId();
+        var target = new Option<string>("--target") { Description = "Possible values are: data (just the data files), standalone (base backup files, including required WAL files), wal (just WAL files between the beginning of base backup and the following one (if any) or the end of the log) and full (same as data + wal). Defaults to standalone", DefaultValueFactory = _ => "standalone" };
+        target.AcceptOnlyFromAmong("standalone", "data", "wal", "full");
+        var command = new Command("list-files", "List all the files for a single backup");
+        command.Add(server);
+        command.Add(backupId);
+        command.Add(target);
+        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("list-files")));
+        return command;
+    }
+}

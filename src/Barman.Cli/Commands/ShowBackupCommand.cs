@@ -1,0 +1,21 @@
+// The `show-backup` verb: declares barman's arguments and options; the handler has not landed yet.
+using System.CommandLine;
+using Barman.Cli.Hosting;
+using Barman.Core.Errors;
+
+namespace Barman.Cli.Commands;
+
+internal static class ShowBackupCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var server = CommonArguments.ServerName();
+        var backupId = CommonArguments.BackupId();
+        var command = new Command("show-backup", "This method shows a single backup information");
+        command.Aliases.Add("show-backups");
+        command.Add(server);
+        command.Add(backupId);
+        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("show-backup")));
+        return command;
+    }
+}

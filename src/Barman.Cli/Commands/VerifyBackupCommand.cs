@@ -1,0 +1,21 @@
+// The `verify-backup` verb: declares barman's arguments and options; the handler has not landed yet.
+using System.CommandLine;
+using Barman.Cli.Hosting;
+using Barman.Core.Errors;
+
+namespace Barman.Cli.Commands;
+
+internal static class VerifyBackupCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var server = CommonArguments.ServerName();
+        var backupId = CommonArguments.BackupId();
+        var command = new Command("verify-backup", "verify a backup for the given server and backup id");
+        command.Aliases.Add("verify");
+        command.Add(server);
+        command.Add(backupId);
+        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("verify-backup")));
+        return command;
+    }
+}
