@@ -3,6 +3,8 @@ using System.CommandLine;
 using Barman.Cli.Commands;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
+using Barman.Core.Configuration;
+using Barman.Core.Errors;
 
 namespace Barman.Cli;
 
@@ -30,6 +32,8 @@ internal static class Program
                 return 0;
             case ArgparseOutcome.Error error:
                 return UsageErrors.Print(error.Parser, error.Message, stderr);
+            case ArgparseOutcome.Parsed { Verb: null } bare:
+                return BareBarman(root, bare, stdout, stderr);
             case ArgparseOutcome.Parsed parsed:
                 // Response files (@file) are not an argparse feature: a value starting with '@' stays a value.
                 var parse = root.Parse(parsed.CanonicalArgs, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -41,5 +45,22 @@ internal static class Program
             default:
                 throw new InvalidOperationException("unknown argparse outcome");
         }
+    }
+
+    /// <summary>No verb: barman reads the configuration (a missing -c file is still an error), then prints the help.</summary>
+    private static int BareBarman(RootCommand root, ArgparseOutcome.Parsed parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var parse = root.Parse(parsed.CanonicalArgs, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        try
+        {
+            ConfigLoader.Locate(parse.GetValue(GlobalOptions.Config), Environment.GetEnvironmentVariable("HOME"));
+        }
+        catch (PlainMessageException e)
+        {
+            stderr.Write(e.Message + "\n");
+            return e.ExitCode;
+        }
+        stdout.Write(ArgparseUsage.Formatter.Help(ArgparseUsage.Model(root)));
+        return 0;
     }
 }

@@ -9,7 +9,7 @@ internal static class HelpCommand
     public static Command Create(CliContext ctx)
     {
         // Choices (every verb and alias) are set by CommandTree once all verbs exist.
-        var verb = new Argument<string?>("command") { Arity = ArgumentArity.ZeroOrOne, Description = "the command to describe (extension)" };
+        var verb = new Argument<string?>("command") { Arity = ArgumentArity.ZeroOrOne, HelpName = "command", Description = "the command to describe (extension)" };
         var command = new Command("help", "show this help message and exit") { verb };
         command.SetAction(parse =>
         {

@@ -27,17 +27,20 @@ public static partial class ConfigLoader
     {
         if (explicitPath is not null)
         {
-            var full = ExpandUser(explicitPath, home);
-            return File.Exists(full) ? full : throw new PlainMessageException($"Configuration file '{explicitPath}' does not exist");
+            // barman tests the path as typed (no ~ expansion) and only expands it when reading.
+            return File.Exists(explicitPath) || Directory.Exists(explicitPath)
+                ? ExpandUser(explicitPath, home)
+                : throw new PlainMessageException($"Configuration file '{explicitPath}' does not exist");
         }
         return DefaultLocations(home).FirstOrDefault(File.Exists)
-            ?? throw new PlainMessageException("Could not find any configuration file at default locations.");
+            ?? throw new PlainMessageException("Could not find any configuration file at default locations.\nCheck Barman's documentation for more help.");
     }
 
     /// <summary>Reads <paramref name="path"/> and the server files it points to.</summary>
     public static GlobalConfig Load(string path)
     {
-        var main = IniDocument.Parse(path, File.ReadAllText(path));
+        // A directory reads as an empty file, as configparser skips what it cannot open.
+        var main = IniDocument.Parse(path, Directory.Exists(path) ? string.Empty : File.ReadAllText(path));
         var documents = new List<IniDocument> { main };
         var globalRaw = Collect(documents, GlobalSection);
         if (globalRaw.TryGetValue("configuration_files_directory", out var dir) && !string.IsNullOrWhiteSpace(dir))

@@ -44,7 +44,7 @@ internal static class ArgparseModelBuilder
             var meta = ArgparseMeta.Of(argument);
             var nargs = argument.Arity.MaximumNumberOfValues > 1 ? Nargs.OneOrMore
                 : argument.Arity.MinimumNumberOfValues == 0 ? Nargs.Optional : Nargs.One;
-            actions.Add(new ArgAction([], argument.Name, ActionKind.Store, nargs, null, meta.Choices, meta.Type, null, argument.Description, argument));
+            actions.Add(new ArgAction([], argument.Name, ActionKind.Store, nargs, argument.HelpName, meta.Choices, meta.Type, null, argument.Description, argument));
         }
         return new ArgParser(prog, command.Description, epilog, actions.ToImmutable(), []);
     }
@@ -60,7 +60,7 @@ internal static class ArgparseModelBuilder
         }
         var kind = option.ValueType.IsArray ? ActionKind.Append : ActionKind.Store;
         var nargs = option.Arity.MinimumNumberOfValues == 0 && kind == ActionKind.Store ? Nargs.Optional : Nargs.One;
-        return new ArgAction(strings, dest, kind, nargs, option.HelpName ?? dest.ToUpperInvariant(), meta.Choices, meta.Type, meta.Const, option.Description, option);
+        return new ArgAction(strings, dest, kind, nargs, option.HelpName, meta.Choices, meta.Type, meta.Const, option.Description, option);
     }
 
     /// <summary>The option strings in declaration order: the name first, then the aliases as added.</summary>

@@ -140,9 +140,13 @@ internal sealed class HelpFormatter(int width)
 
     private static string Metavar(ArgAction action)
     {
+        if (action.Metavar is { } explicitMetavar)
+        {
+            return explicitMetavar;
+        }
         if (action.Choices is not { } choices)
         {
-            return action.Metavar ?? action.Dest;
+            return action.IsOptional ? action.Dest.ToUpperInvariant() : action.Dest;
         }
         // barman's formatter sorts the sub-command names; option choices keep their declared order.
         IEnumerable<string> shown = action.Kind == ActionKind.SubParsers ? choices.Order(StringComparer.Ordinal) : choices;
