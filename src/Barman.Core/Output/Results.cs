@@ -4,8 +4,15 @@ using System.Text.Json.Nodes;
 
 namespace Barman.Core.Output;
 
-/// <summary>One line of <c>barman check</c>: name, OK/FAILED and an optional hint.</summary>
-public sealed record CheckLine(string Name, bool Ok, string Hint = "");
+/// <summary>
+/// One line of <c>barman check</c>: name, OK/FAILED and an optional hint. <paramref name="Details"/> are printed
+/// below the line, indented by two tabs (barman's "configuration: FAILED" messages).
+/// </summary>
+public sealed record CheckLine(string Name, bool Ok, string Hint = "", ImmutableArray<string> Details = default)
+{
+    /// <summary>The JSON key: lower case, spaces and '-' as '_'.</summary>
+    public string Key => Name.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+}
 
 /// <summary>All check lines of one server, plus the sizes Nagios reports as perfdata.</summary>
 public sealed record CheckResult(
@@ -13,7 +20,8 @@ public sealed record CheckResult(
     bool Disabled,
     ImmutableArray<CheckLine> Lines,
     long BackupsSizeBytes,
-    long WalsSizeBytes)
+    long WalsSizeBytes,
+    bool Inactive = false)
 {
     public bool Ok => Lines.All(l => l.Ok);
 }
