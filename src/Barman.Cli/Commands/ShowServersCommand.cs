@@ -1,7 +1,7 @@
-// The `show-servers` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `show-servers` verb (+ show-server): every configuration key and remote status value of each server.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Servers;
 
 namespace Barman.Cli.Commands;
 
@@ -10,10 +10,22 @@ internal static class ShowServersCommand
     public static Command Create(CliContext ctx)
     {
         var servers = CommonArguments.ServerNames();
-        var command = new Command("show-servers", "Show all configuration parameters for the specified servers");
+        var command = new Command("show-servers", "Show all configuration parameters for the specified servers. Exit codes: 0 success, 1 unknown server, 2 usage error");
         command.Aliases.Add("show-server");
         command.Add(servers);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("show-servers")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var server in resolved)
+            {
+                if (ServerGate.Allows(server, inv.Output, skipInactive: false, skipDisabled: false, disabledIsError: false))
+                {
+                    inv.Output.ResultShowServer(await ServerShow.BuildAsync(server, inv.Runner, inv.Clock, token));
+                }
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

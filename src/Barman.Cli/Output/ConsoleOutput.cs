@@ -69,7 +69,7 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
 
     public void ResultShowServer(ShowServerResult result)
     {
-        stdout.WriteLine($"Server {result.Server}:");
+        stdout.WriteLine($"Server {result.Server}{(result.Description is null ? string.Empty : " " + result.Description)}:");
         foreach (var (key, value) in result.Values)
         {
             stdout.WriteLine($"\t{key}: {PythonRepr(value, topLevel: true)}");

@@ -34,6 +34,7 @@ public sealed record StatusResult(string Server, ImmutableArray<StatusRow> Rows)
 
 /// <summary>
 /// One server's show-servers table: each key with a typed value (JSON null, bool, number, string, list),
-/// printed Python-style on the console and as-is in JSON.
+/// printed Python-style on the console and as-is in JSON. <paramref name="Description"/> is barman's header
+/// suffix: "(inactive)" or "(WARNING: disabled)".
 /// </summary>
-public sealed record ShowServerResult(string Server, ImmutableArray<KeyValuePair<string, JsonNode?>> Values);
+public sealed record ShowServerResult(string Server, ImmutableArray<KeyValuePair<string, JsonNode?>> Values, string? Description = null);
