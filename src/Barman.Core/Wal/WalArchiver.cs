@@ -23,6 +23,9 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
     /// <summary>Compression workers: parallel_jobs when set above 1, else one per core.</summary>
     public int Jobs { get; init; } = server.ParallelJobs > 1 ? server.ParallelJobs : Environment.ProcessorCount;
 
+    /// <summary>False for the quiet archiving of switch-wal --archive and backup: sections without files print nothing.</summary>
+    public bool Verbose { get; init; } = true;
+
     /// <summary>The archive-wal verb: takes the archive-wal lock, or says another run holds it.</summary>
     public async Task RunAsync(CancellationToken ct = default)
     {
@@ -36,7 +39,8 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
     }
 
     /// <summary>Archives every enabled source; the caller holds the archive-wal lock.</summary>
-    public async Task ArchiveAsync(CancellationToken ct = default)
+    /// <returns>The names archived (or found already archived) by this run.</returns>
+    public async Task<IReadOnlyList<string>> ArchiveAsync(CancellationToken ct = default)
     {
         var codec = WalCodecs.ForName(server.Compression);
         var known = new HashSet<string>(XlogDb.ReadAll(server).Select(e => e.Name), StringComparer.Ordinal);
@@ -45,15 +49,24 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
         {
             await ArchiveSourceAsync(source, codec, known, stamp, ct);
         }
+        return _archived;
     }
+
+    private readonly List<string> _archived = [];
 
     private async Task ArchiveSourceAsync(WalSource source, IWalCodec codec, HashSet<string> known, string stamp, CancellationToken ct)
     {
-        output.Info($"Processing xlog segments from {source.Name} for {server.Name}");
         var batch = source.Scan();
+        if (Verbose || !batch.Files.IsEmpty || !batch.Unknown.IsEmpty)
+        {
+            output.Info($"Processing xlog segments from {source.Name} for {server.Name}");
+        }
         if (batch.Files.IsEmpty)
         {
-            output.Info("\tno file found");
+            if (Verbose)
+            {
+                output.Info("\tno file found");
+            }
             Log.InfoLine($"No xlog segments found from {source.Name} for {server.Name}.");
         }
         else
@@ -126,6 +139,7 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
                 Log.InfoLine($"Archiving segment {index} of {total} from {source.Name}: {server.Name}/{step.Wal.Name}");
                 output.Info("\t" + step.Wal.Name);
                 File.Delete(step.SourcePath);
+                _archived.Add(step.Wal.Name);
                 break;
             case WalStepKind.Different:
                 output.Info("\t" + step.Wal.Name);
