@@ -42,7 +42,11 @@ public sealed class WalReceiver(ServerConfig server, IOutput output, IProcessRun
         void Line(string line)
         {
             CommandLog.InfoLine($"{server.Name}: {line}");
-            output.Info($"{server.Name}: {line}");
+            // Once stopping, pg_receivewal's farewell goes to the log only, as barman shows it.
+            if (!ct.IsCancellationRequested)
+            {
+                output.Info($"{server.Name}: {line}");
+            }
         }
         ProcessResult result;
         try
@@ -80,7 +84,16 @@ public sealed class WalReceiver(ServerConfig server, IOutput output, IProcessRun
     {
         var slot = Slot;
         output.Info($"Dropping physical replication slot '{slot}' on server '{server.Name}'");
-        if (!await Queries.DropSlotAsync(slot, ct))
+        bool dropped;
+        try
+        {
+            dropped = await Queries.DropSlotAsync(slot, ct);
+        }
+        catch (Npgsql.PostgresException e)
+        {
+            throw new BarmanException($"Cannot drop replication slot '{slot}' on server '{server.Name}': {e.MessageText}");
+        }
+        if (!dropped)
         {
             throw new BarmanException($"Replication slot '{slot}' does not exist");
         }
@@ -91,7 +104,7 @@ public sealed class WalReceiver(ServerConfig server, IOutput output, IProcessRun
     public async Task StopAsync(TimeProvider clock, CancellationToken ct)
     {
         var path = ServerLocks.ReceiveWal(server);
-        if (!LockFile.IsHeld(path) || LockFile.ReadPid(path) is not { } pid || !Signals.Send(pid, Signals.SigInt))
+        if (!LockFile.IsHeld(path) || Signals.ReadLockPid(path) is not { } pid || !Signals.Send(pid, Signals.SigInt))
         {
             throw new BarmanException($"Termination of receive-wal failed: no such process for server {server.Name}");
         }
