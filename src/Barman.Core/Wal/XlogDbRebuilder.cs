@@ -20,9 +20,10 @@ public static class XlogDbRebuilder
         int history = 0, labels = 0, wals = 0;
         if (Directory.Exists(server.WalsDirectory))
         {
-            // Top-level files first (history files live there), then each hash directory, all in name order.
-            foreach (var path in Sorted(Directory.EnumerateFiles(server.WalsDirectory))
-                .Concat(Sorted(Directory.EnumerateDirectories(server.WalsDirectory)).SelectMany(d => Sorted(Directory.EnumerateFiles(d)))))
+            // barman walks wals/ in name order, expanding each hash directory where it sorts: history files
+            // (top level) land between timelines exactly where archive-wal appended them.
+            foreach (var path in Sorted(Directory.EnumerateFileSystemEntries(server.WalsDirectory))
+                .SelectMany(p => Directory.Exists(p) ? Sorted(Directory.EnumerateFiles(p)) : [p]))
             {
                 var name = Path.GetFileName(path);
                 if (!WalSegmentName.TryParse(name, out var wal))
