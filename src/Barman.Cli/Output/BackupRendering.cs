@@ -232,7 +232,7 @@ internal static class BackupRendering
             ["disk_usage"] = HumanFormat.Size(w.UntilNextSize),
             ["disk_usage_bytes"] = w.UntilNextSize,
             ["wal_rate"] = w.WalsPerSecond > 0 ? Rate(w.WalsPerSecond) : 0,
-            ["wal_rate_per_second"] = w.WalsPerSecond > 0 ? w.WalsPerSecond : 0,
+            ["wal_rate_per_second"] = w.WalsPerSecond > 0 ? JsonValue.Create(w.WalsPerSecond) : JsonValue.Create(0),
             ["compression_ratio"] = w.UntilNextCompressionRatio > 0 ? Percent(w.UntilNextCompressionRatio) : 0,
             ["last_available"] = w.Last,
             ["timelines"] = new JsonArray(),

@@ -59,17 +59,31 @@ public sealed class WalArchiveIndex
     /// WAL segments from the backup's begin_wal up to the next backup's end_wal (or the newest), skipping history,
     /// .backup and .partial files and later timelines, exactly as barman's get_wal_until_next_backup walks xlog.db.
     /// </summary>
-    public IEnumerable<XlogDbEntry> UntilNextBackup(BackupInfo backup, BackupInfo? next)
+    /// <param name="includeHistory">Also yield .history files met before the walk stops (list-files wal/full).</param>
+    public IEnumerable<XlogDbEntry> UntilNextBackup(BackupInfo backup, BackupInfo? next, bool includeHistory = false)
     {
         if (backup.BeginWal is not { } begin || !WalSegmentName.TryParse(begin, out var beginName))
         {
             yield break;
         }
         var nextEnd = next?.EndWal;
-        for (var i = LowerBound(begin); i < _entries.Length; i++)
+        // History files can sort anywhere, so with them the walk starts at the top of xlog.db.
+        for (var i = includeHistory ? 0 : LowerBound(begin); i < _entries.Length; i++)
         {
             var e = _entries[i];
-            if (!WalSegmentName.TryParse(e.Name, out var name) || name.Kind != WalFileKind.Segment || name.Timeline > beginName.Timeline)
+            if (!WalSegmentName.TryParse(e.Name, out var name))
+            {
+                continue;
+            }
+            if (name.Kind == WalFileKind.History)
+            {
+                if (includeHistory)
+                {
+                    yield return e;
+                }
+                continue;
+            }
+            if (string.CompareOrdinal(e.Name, begin) < 0 || name.Kind != WalFileKind.Segment || name.Timeline > beginName.Timeline)
             {
                 continue;
             }
