@@ -6,7 +6,17 @@ using Barman.Core.Formatting;
 namespace Barman.Core.Catalog;
 
 /// <summary>One backup.info key. <c>Get</c> returns the value text or null for <c>None</c>; <c>Set</c> parses value text.</summary>
-internal sealed record BackupInfoField(string Key, Func<BackupInfo, string?> Get, Func<BackupInfo, string?, BackupInfo> Set, bool HideIfNull = false);
+internal sealed record BackupInfoField(
+    string Key, BackupInfoFieldKind Kind, Func<BackupInfo, string?> Get, Func<BackupInfo, string?, BackupInfo> Set, bool HideIfNull = false);
+
+/// <summary>How a value is typed in barman (drives Python repr in error messages).</summary>
+internal enum BackupInfoFieldKind
+{
+    Text,
+    Literal,
+    Integer,
+    Time,
+}
 
 /// <summary>Every key barman 3.4 writes, declared once. Defaults are the record's initial values (status EMPTY, 16 MiB segments).</summary>
 internal static class BackupInfoFields
@@ -64,11 +74,11 @@ internal static class BackupInfoFields
     }
 
     private static BackupInfoField Text(string key, Func<BackupInfo, string?> get, Func<BackupInfo, string?, BackupInfo> set, bool hideIfNull = false) =>
-        new(key, get, set, hideIfNull);
+        new(key, BackupInfoFieldKind.Text, get, set, hideIfNull);
 
     // Literal values are checked on read (so a corrupt file is reported) but kept as written.
     private static BackupInfoField Literal(string key, Func<BackupInfo, string?> get, Func<BackupInfo, string?, BackupInfo> set, bool hideIfNull = false) =>
-        new(key, get, (b, v) =>
+        new(key, BackupInfoFieldKind.Literal, get, (b, v) =>
         {
             if (v is not null)
             {
@@ -78,15 +88,15 @@ internal static class BackupInfoFields
         }, hideIfNull);
 
     private static BackupInfoField Int64(string key, Func<BackupInfo, long?> get, Func<BackupInfo, long?, BackupInfo> set) =>
-        new(key, b => get(b)?.ToString(CultureInfo.InvariantCulture),
+        new(key, BackupInfoFieldKind.Integer, b => get(b)?.ToString(CultureInfo.InvariantCulture),
             (b, v) => set(b, v is null ? null : long.Parse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)));
 
     private static BackupInfoField Int32(string key, Func<BackupInfo, int?> get, Func<BackupInfo, int?, BackupInfo> set) =>
-        new(key, b => get(b)?.ToString(CultureInfo.InvariantCulture),
+        new(key, BackupInfoFieldKind.Integer, b => get(b)?.ToString(CultureInfo.InvariantCulture),
             (b, v) => set(b, v is null ? null : int.Parse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)));
 
     private static BackupInfoField Time(string key, Func<BackupInfo, DateTimeOffset?> get, Func<BackupInfo, DateTimeOffset?, BackupInfo> set) =>
-        new(key, b => get(b) is { } t ? HumanFormat.IsoWithOffset(t) : null, (b, v) => set(b, v is null ? null : ParseTime(v)));
+        new(key, BackupInfoFieldKind.Time, b => get(b) is { } t ? HumanFormat.IsoWithOffset(t) : null, (b, v) => set(b, v is null ? null : ParseTime(v)));
 
     /// <summary>Reads what <c>str(datetime)</c> wrote; a naive time is taken as local time, as barman does.</summary>
     internal static DateTimeOffset ParseTime(string text)
