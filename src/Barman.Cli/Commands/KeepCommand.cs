@@ -1,6 +1,7 @@
 // The `keep` verb: --status prints the keep request, --target adds one, --release removes it.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
 using Barman.Core.Retention;
 
@@ -12,10 +13,10 @@ internal static class KeepCommand
     {
         var server = CommonArguments.ServerName();
         var backupId = CommonArguments.BackupId();
-        var release = new Option<bool>("--release", "-r") { Description = "remove the keep annotation" };
-        var status = new Option<bool>("--status", "-s") { Description = "return the keep status of the backup" };
+        var release = new Option<bool>("--release") { Description = "remove the keep annotation" };
+        var status = new Option<bool>("--status") { Description = "return the keep status of the backup" };
         var target = new Option<string?>("--target") { Description = "keep this backup with the specified recovery target" };
-        target.AcceptOnlyFromAmong("full", "standalone");
+        target.Choices("full", "standalone");
         var command = new Command("keep", "Tag the specified backup so that it will never be deleted");
         command.Add(server);
         command.Add(backupId);

@@ -9,7 +9,7 @@ internal static class ListBackupCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server name for the command ('all' will show all available servers)");
         var minimal = new Option<bool>("--minimal") { Description = "machine readable output" };
         var command = new Command("list-backups", "List available backups for the given server (supports 'all')");
         command.Aliases.Add("list-backup");

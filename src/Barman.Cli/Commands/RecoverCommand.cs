@@ -1,6 +1,7 @@
 // The `recover` verb: declares barman's arguments and options; the handler has not landed yet.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
 
 namespace Barman.Cli.Commands;
@@ -10,9 +11,9 @@ internal static class RecoverCommand
     public static Command Create(CliContext ctx)
     {
         var server = CommonArguments.ServerName();
-        var backupId = CommonArguments.BackupId();
+        var backupId = CommonArguments.BackupId("specifies the backup ID to recover");
         var destination = new Argument<string>("destination_directory") { Description = "the directory where the new server is created" };
-        var targetTli = new Option<string?>("--target-tli") { Description = "target timeline", HelpName = "TARGET_TLI" };
+        var targetTli = new Option<string?>("--target-tli") { Description = "target timeline", HelpName = "TARGET_TLI" }.Checked(ArgTypes.Timeline);
         var targetTime = new Option<string?>("--target-time") { Description = "target time. You can use any valid unambiguous representation. e.g: \"YYYY-MM-DD HH:MM:SS.mmm\"", HelpName = "TARGET_TIME" };
         var targetXid = new Option<string?>("--target-xid") { Description = "target transaction ID", HelpName = "TARGET_XID" };
         var targetLsn = new Option<string?>("--target-lsn") { Description = "target LSN (Log Sequence Number)", HelpName = "TARGET_LSN" };
@@ -20,19 +21,19 @@ internal static class RecoverCommand
         var targetImmediate = new Option<bool>("--target-immediate") { Description = "end recovery as soon as a consistent state is reached" };
         var exclusive = new Option<bool>("--exclusive") { Description = "set target to be non inclusive" };
         var tablespace = new Option<string[]>("--tablespace") { Description = "tablespace relocation rule", HelpName = "NAME:LOCATION", AllowMultipleArgumentsPerToken = false };
-        var remoteSshCommand = new Option<string?>("--remote-ssh-command") { Description = "This options activates remote recovery, by specifying the secure shell command to be launched on a remote host. It is the equivalent of the \"ssh_command\" server option in the configuration file for remote recovery. Example: 'ssh postgres@db2'", HelpName = "SSH_COMMAND" };
-        var bwlimit = new Option<int?>("--bwlimit") { Description = "maximum transfer rate in kilobytes per second. A value of 0 means no limit. Overrides 'bandwidth_limit' configuration option.", HelpName = "KBPS" };
-        var retryTimes = new Option<int?>("--retry-times") { Description = "Number of retries after an error if base backup copy fails.", HelpName = "RETRY_TIMES" };
-        var retrySleep = new Option<int?>("--retry-sleep") { Description = "Wait time after a failed base backup copy, before retrying.", HelpName = "RETRY_SLEEP" };
+        var remoteSshCommand = new Option<string?>("--remote-ssh-command") { Description = "This options activates remote recovery, by specifying the secure shell command to be launched on a remote host. It is the equivalent of the \"ssh_command\" server option in the configuration file for remote recovery. Example: \"ssh postgres@db2\"", HelpName = "SSH_COMMAND" };
+        var bwlimit = new Option<int?>("--bwlimit") { Description = "maximum transfer rate in kilobytes per second. A value of 0 means no limit. Overrides 'bandwidth_limit' configuration option.", HelpName = "KBPS" }.Checked(ArgTypes.NonNegative);
+        var retryTimes = new Option<int?>("--retry-times") { Description = "Number of retries after an error if base backup copy fails.", HelpName = "RETRY_TIMES" }.Checked(ArgTypes.NonNegative);
+        var retrySleep = new Option<int?>("--retry-sleep") { Description = "Wait time after a failed base backup copy, before retrying.", HelpName = "RETRY_SLEEP" }.Checked(ArgTypes.NonNegative);
         var noRetry = new Option<bool>("--no-retry") { Description = "Disable base backup copy retry logic." };
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Run the copy in parallel using NJOBS processes.", HelpName = "NJOBS" };
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Run the copy in parallel using NJOBS processes.", HelpName = "NJOBS" }.Checked(ArgTypes.Positive);
         var getWal = new Option<bool>("--get-wal") { Description = "Enable the get-wal option during the recovery." };
         var noGetWal = new Option<bool>("--no-get-wal") { Description = "Disable the get-wal option during recovery." };
         var networkCompression = new Option<bool>("--network-compression") { Description = "Enable network compression during remote recovery." };
         var noNetworkCompression = new Option<bool>("--no-network-compression") { Description = "Disable network compression during remote recovery." };
-        var targetAction = new Option<string?>("--target-action") { Description = "Specifies what action the server should take once the recovery target is reached. This option is not allowed for PostgreSQL < 9.1. If PostgreSQL is between 9.1 and 9.4 included the only allowed value is \"pause\". If PostgreSQL is 9.5 or newer the possible values are \"shutdown\", \"pause\", \"promote\".", HelpName = "TARGET_ACTION" };
+        var targetAction = new Option<string?>("--target-action") { Description = "Specifies what action the server should take once the recovery target is reached. This option is not allowed for PostgreSQL < 9.1. If PostgreSQL is between 9.1 and 9.4 included the only allowed value is \"pause\". If PostgreSQL is 9.5 or newer the possible values are \"shutdown\", \"pause\", \"promote\".", HelpName = "TARGET_ACTION" }.Checked(ArgTypes.TargetAction);
         var standbyMode = new Option<bool>("--standby-mode") { Description = "Enable standby mode when starting the recovered PostgreSQL instance" };
-        var recoveryStagingPath = new Option<string?>("--recovery-staging-path") { Description = "A path to a location on the recovery host where compressed backup files will be staged during the recovery.", HelpName = "RECOVERY_STAGING_PATH" };
+        var recoveryStagingPath = new Option<string?>("--recovery-staging-path") { Description = "A path to a location on the recovery host where compressed backup files will be staged during the recovery. This location must have enough available space to temporarily hold the full compressed backup. This option is *required* when recovering from a compressed backup.", HelpName = "RECOVERY_STAGING_PATH" };
         var snapshotRecoveryInstance = new Option<string?>("--snapshot-recovery-instance") { Description = "Instance where the disks recovered from the snapshots are attached", HelpName = "SNAPSHOT_RECOVERY_INSTANCE" };
         var snapshotRecoveryZone = new Option<string?>("--snapshot-recovery-zone") { Description = "Zone containing the instance and disks for the snapshot recovery", HelpName = "SNAPSHOT_RECOVERY_ZONE" };
         var command = new Command("recover", "Recover a server at a given time, name, LSN or xid");
