@@ -1,8 +1,9 @@
-// The `keep` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `keep` verb: --status prints the keep request, --target adds one, --release removes it.
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
+using Barman.Core.Retention;
 
 namespace Barman.Cli.Commands;
 
@@ -22,7 +23,28 @@ internal static class KeepCommand
         command.Add(release);
         command.Add(status);
         command.Add(target);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("keep")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            if (!parse.GetValue(status) && !parse.GetValue(release) && parse.GetValue(target) is null)
+            {
+                throw new BarmanException("one of the arguments -r/--release -s/--status --target is required");
+            }
+            var config = inv.Server(parse.GetValue(server)!);
+            var selector = parse.GetValue(backupId)!;
+            if (parse.GetValue(status))
+            {
+                inv.Output.ResultStatus(KeepRequests.Status(config, selector));
+            }
+            else if (parse.GetValue(release))
+            {
+                KeepRequests.Release(config, selector);
+            }
+            else
+            {
+                KeepRequests.Keep(config, selector, parse.GetValue(target)!);
+            }
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }

@@ -1,7 +1,7 @@
-// The `list-backups` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `list-backups` verb: one list-backup result per server (alphabetical), console lines or JSON.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
 
 namespace Barman.Cli.Commands;
 
@@ -15,7 +15,16 @@ internal static class ListBackupCommand
         command.Aliases.Add("list-backup");
         command.Add(servers);
         command.Add(minimal);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("list-backups")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var server in resolved)
+            {
+                inv.Output.ResultListBackup(CatalogQueries.ListBackups(server, parse.GetValue(minimal), inv.Clock, inv.Output));
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }

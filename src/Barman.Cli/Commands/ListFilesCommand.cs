@@ -1,8 +1,8 @@
-// The `list-files` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `list-files` verb: one absolute path per line for the chosen --target.
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
 
 namespace Barman.Cli.Commands;
 
@@ -18,7 +18,16 @@ internal static class ListFilesCommand
         command.Add(server);
         command.Add(backupId);
         command.Add(target);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("list-files")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            var config = inv.Server(parse.GetValue(server)!);
+            var kind = Enum.Parse<ListFilesTarget>(parse.GetValue(target)!, ignoreCase: true);
+            foreach (var path in BackupFileLister.List(config, parse.GetValue(backupId)!, kind, inv.Output))
+            {
+                inv.Output.Info(path);
+            }
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }
