@@ -12,7 +12,7 @@ internal static class ArgparseUsage
         var parts = new List<string> { "[-h]" };
         foreach (var option in command.Options.Where(o => o is not System.CommandLine.Help.HelpOption))
         {
-            parts.Add(OptionPart(option));
+            parts.Add(OptionPart(option, command is RootCommand));
         }
         foreach (var argument in command.Arguments)
         {
@@ -41,9 +41,12 @@ internal static class ArgparseUsage
         return string.Join('\n', lines);
     }
 
-    private static string OptionPart(Option option)
+    // barman declares its global options short-first (-c, -f) and sub-command options long-first (--jobs, -j);
+    // argparse shows the first one declared.
+    private static string OptionPart(Option option, bool shortFirst)
     {
-        var name = option.Aliases.Where(a => a.StartsWith('-') && !a.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault() ?? option.Name;
+        var shortName = option.Aliases.Where(a => a.StartsWith('-') && !a.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault();
+        var name = shortFirst ? shortName ?? option.Name : option.Name;
         if (option.ValueType == typeof(bool))
         {
             return $"[{name}]";

@@ -1,7 +1,8 @@
 // Recovers the shared backup to every PITR target, starts PostgreSQL 15 on each copy and counts the batches.
 namespace Barman.IntegrationTests.Recovery;
 
-public sealed class RecoverTargetTests(PitrScenarioFixture f) : IClassFixture<PitrScenarioFixture>
+[Collection(PitrCollection.Name)]
+public sealed class RecoverTargetTests(PitrScenarioFixture f)
 {
     private static readonly string[] NoTargetFiles = ["recovery.signal", "standby.signal"];
 
