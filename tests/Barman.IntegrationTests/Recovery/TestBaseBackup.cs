@@ -16,8 +16,13 @@ internal static class TestBaseBackup
 {
     public sealed record Result(string BackupId, string Directory, string BeginWal, string EndWal);
 
-    public static Result Take(PostgresCluster cluster, string baseDirectory, string serverName)
+    /// <param name="cluster">The running source cluster.</param>
+    /// <param name="baseDirectory">The server's base/ directory.</param>
+    /// <param name="serverName">Written as server_name.</param>
+    /// <param name="tablespaces">(name, oid, location) of the cluster's tablespaces: copied to base/&lt;id&gt;/&lt;oid&gt; as barman maps them.</param>
+    public static Result Take(PostgresCluster cluster, string baseDirectory, string serverName, IReadOnlyList<(string Name, uint Oid, string Location)>? tablespaces = null)
     {
+        tablespaces ??= [];
         var begin = DateTimeOffset.UtcNow;
         var id = begin.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
         var dir = Path.Combine(baseDirectory, id);
@@ -25,7 +30,8 @@ internal static class TestBaseBackup
         Directory.CreateDirectory(dir);
         TestProcess.Run(PostgresCluster.Bin("pg_basebackup"),
             ["-h", "127.0.0.1", "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", "barman", "-D", data,
-             "-X", "none", "-c", "fast", "--no-sync", "--no-slot"]);
+             "-X", "none", "-c", "fast", "--no-sync", "--no-slot",
+             .. tablespaces.Select(t => $"--tablespace-mapping={t.Location}={Path.Combine(dir, t.Oid.ToString(CultureInfo.InvariantCulture))}")]);
         var end = DateTimeOffset.UtcNow;
 
         var label = File.ReadAllText(Path.Combine(data, "backup_label"));
@@ -65,7 +71,8 @@ internal static class TestBaseBackup
             ["size"] = size.ToString(CultureInfo.InvariantCulture),
             ["status"] = "DONE",
             ["systemid"] = cluster.Psql("SELECT system_identifier FROM pg_control_system()"),
-            ["tablespaces"] = "None",
+            ["tablespaces"] = tablespaces.Count == 0 ? "None"
+                : "[" + string.Join(", ", tablespaces.Select(t => $"Tablespace(name='{t.Name}', oid={t.Oid}, location='{t.Location}')")) + "]",
             ["timeline"] = timeline.ToString(CultureInfo.InvariantCulture),
             ["version"] = cluster.Psql("SHOW server_version_num"),
             ["xlog_segment_size"] = "16777216",
