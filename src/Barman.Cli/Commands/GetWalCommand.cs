@@ -1,8 +1,9 @@
-// The `get-wal` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `get-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
+using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
 
@@ -27,7 +28,19 @@ internal static class GetWalCommand
         command.Add(bzip2);
         command.Add(peek);
         command.Add(test);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("get-wal")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            var request = new GetWalRequest(
+                parse.GetValue(walName)!,
+                parse.GetValue(outputDirectory),
+                parse.GetValue(gzip) ? "gzip" : parse.GetValue(bzip2) ? "bzip2" : null,
+                parse.GetValue(partial),
+                parse.GetValue(peek),
+                parse.GetValue(test));
+            // The WAL bytes go to the real standard output; in-process tests pass -o instead.
+            WalRetriever.Run(inv.Server(parse.GetValue(server)!), request, inv.Output, Console.OpenStandardOutput);
+            return 0;
+        }));
         return command;
     }
 }

@@ -1,8 +1,9 @@
-// The `recover` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `recover` verb: parses barman's arguments, maps the backup to a RecoverySource, runs the executor.
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
+using Barman.Core.Recovery;
 
 namespace Barman.Cli.Commands;
 
@@ -63,7 +64,60 @@ internal static class RecoverCommand
         command.Add(recoveryStagingPath);
         command.Add(snapshotRecoveryInstance);
         command.Add(snapshotRecoveryZone);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("recover")));
+        targetAction.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } a && !RecoveryTarget.Actions.Contains(a))
+            {
+                r.AddError($"argument --target-action: '{a}' is not a valid recovery target action");
+            }
+        });
+        targetTli.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } t && !RecoveryTarget.IsValidTimeline(t))
+            {
+                r.AddError($"argument --target-tli: '{t}' is not a valid timeline (a positive number, 'current' or 'latest')");
+            }
+        });
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            // barman checks the single-target rule before it prints anything.
+            var target = RecoveryTarget.Create(
+                parse.GetValue(targetTime), parse.GetValue(targetXid), parse.GetValue(targetLsn), parse.GetValue(targetName),
+                parse.GetValue(targetImmediate), parse.GetValue(exclusive), parse.GetValue(targetTli), parse.GetValue(targetAction));
+            var srv = inv.Server(parse.GetValue(server)!);
+            if (parse.GetValue(remoteSshCommand) is not null)
+            {
+                throw new RecoveryException("Remote recovery (--remote-ssh-command) is not implemented yet");
+            }
+            // Stop-gap until the catalog's BackupCatalog/BackupInfo land: see BackupInfoAdapter.
+            var source = BackupInfoAdapter.Resolve(srv.BaseBackupsDirectory, srv.Name, parse.GetValue(backupId)!);
+            var wantGetWal = parse.GetValue(getWal)
+                || (!parse.GetValue(noGetWal) && (srv.Get("recovery_options") ?? string.Empty).Contains("get-wal", StringComparison.Ordinal));
+            var request = new RecoveryRequest(
+                parse.GetValue(destination)!,
+                target,
+                parse.GetValue(standbyMode),
+                wantGetWal ? GetWalFor(inv) : null,
+                parse.GetValue(tablespace) ?? [],
+                parse.GetValue(jobs) ?? srv.ParallelJobs,
+                [inv.Config.BarmanHome, .. inv.Config.Servers.Values.Select(s => s.BackupDirectory)]);
+            await new RecoveryExecutor(inv.Output, inv.Clock, TimeZoneInfo.Local)
+                .RecoverAsync(source, new XlogDbWalArchiveReader(srv.WalsDirectory), request, token);
+            return 0;
+        }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// The get-wal restore_command that works as written: our own executable, <c>-c</c> unless the config is at a
+    /// default system location, and no user switch, since the recovered files belong to barman_user and
+    /// PostgreSQL runs as the owner of its data directory.
+    /// </summary>
+    private static GetWalRestore GetWalFor(Invocation inv)
+    {
+        var self = Environment.ProcessPath is { } p && Path.GetFileName(p) == "barman" ? p : "barman";
+        var config = Path.GetFullPath(inv.Config.ConfigFile);
+        var isDefault = config is "/etc/barman.conf" or "/etc/barman/barman.conf";
+        return new GetWalRestore(self, isDefault ? null : config, inv.Config.BarmanUser, SwitchUser: false);
     }
 }

@@ -1,8 +1,10 @@
-// The `replication-status` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `replication-status` verb: streaming clients of each server (full, --minimal, JSON), filtered by --target.
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
+using Barman.Cli.Output;
 using Barman.Core.Errors;
+using Barman.Core.Servers;
 
 namespace Barman.Cli.Commands;
 
@@ -18,7 +20,33 @@ internal static class ReplicationStatusCommand
         command.Add(servers);
         command.Add(minimal);
         command.Add(target);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("replication-status")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            var isMinimal = parse.GetValue(minimal);
+            foreach (var server in resolved.Where(s => s.Active))
+            {
+                if (!ServerGate.Allows(server, inv.Output))
+                {
+                    continue;
+                }
+                var report = await ReplicationStatus.FetchAsync(server, parse.GetValue(target) ?? "all", token);
+                if (report is null)
+                {
+                    inv.Output.Error($"Unable to connect to server {server.Name}");
+                }
+                else if (inv.Output is JsonOutput)
+                {
+                    inv.Output.ResultDocument(server.Name, ReplicationStatusView.Json(report, isMinimal));
+                }
+                else
+                {
+                    ReplicationStatusView.ConsoleLines(report, isMinimal).ForEach(inv.Output.Info);
+                }
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

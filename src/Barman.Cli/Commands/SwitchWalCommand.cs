@@ -1,8 +1,9 @@
-// The `switch-wal` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `switch-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
+using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
 
@@ -20,7 +21,17 @@ internal static class SwitchWalCommand
         command.Add(force);
         command.Add(archive);
         command.Add(archiveTimeout);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("switch-wal")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            var request = new SwitchWalRequest(parse.GetValue(force), parse.GetValue(archive), parse.GetValue(archiveTimeout) ?? 30);
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var s in resolved)
+            {
+                await new WalSwitcher(s, inv.Output, inv.Clock).RunAsync(request, token);
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

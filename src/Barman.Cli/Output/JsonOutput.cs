@@ -32,8 +32,12 @@ internal sealed class JsonOutput(TextWriter stdout) : IOutput
         var checks = new JsonObject();
         foreach (var line in result.Lines)
         {
-            var key = line.Name.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-            checks[key] = new JsonObject { ["hint"] = line.Hint.TrimStart('\n'), ["status"] = line.Ok ? "OK" : "FAILED" };
+            checks[line.Key] = new JsonObject { ["hint"] = line.Hint, ["status"] = line.Ok ? "OK" : "FAILED" };
+            // barman prints configuration messages as info lines, which JSON collects in _INFO.
+            foreach (var detail in line.Details.IsDefault ? [] : line.Details)
+            {
+                Info("\t\t" + detail);
+            }
         }
         _document[result.Server] = checks;
     }
