@@ -1,8 +1,9 @@
-// The `backup` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `backup` verb: one BackupExecutor run per server (alphabetical); `all` carries on after a failure and exits 1.
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
+using Barman.Core.Catalog;
 
 namespace Barman.Cli.Commands;
 
@@ -36,7 +37,24 @@ internal static class BackupCommand
         command.Add(wait);
         command.Add(waitTimeout);
         command.Add(name);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("backup")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            bool? immediate = parse.GetValue(immediateCheckpoint) ? true : parse.GetValue(noImmediateCheckpoint) ? false : null;
+            var request = new BackupRequest(parse.GetValue(name), immediate, parse.GetValue(wait), parse.GetValue(waitTimeout), parse.GetValue(bwlimit));
+            var failed = false;
+            if (request.Name is { } n && BackupId.InvalidNameReason(n) is { } reason)
+            {
+                // argparse refuses reserved words and ids; control characters are refused here (backup.info is line based).
+                throw new Core.Errors.BarmanException(reason);
+            }
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var server in resolved)
+            {
+                failed |= !await new BackupExecutor(server, inv.Output, inv.Clock, inv.Runner).RunAsync(request, token);
+            }
+            reportErrors();
+            return failed || inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

@@ -1,7 +1,7 @@
-// The `check-backup` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `check-backup` verb: re-evaluates a backup's WAL completeness (WAITING_FOR_WALS -> DONE/FAILED); silent on success.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
 
 namespace Barman.Cli.Commands;
 
@@ -14,7 +14,11 @@ internal static class CheckBackupCommand
         var command = new Command("check-backup", "Make sure that all the required WAL files to check the consistency of a physical backup (that is, from the beginning to the end of the full backup) are correctly archived. This command is automatically invoked by the cron command and at the end of every backup operation.");
         command.Add(server);
         command.Add(backupId);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("check-backup")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            BackupConsistencyCheck.Run(inv.Server(parse.GetValue(server)!), parse.GetValue(backupId)!, inv.Output);
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }

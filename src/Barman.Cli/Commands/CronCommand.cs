@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Core.Cron;
+using Barman.Core.Retention;
 
 namespace Barman.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class CronCommand
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
             var launcher = new BarmanSubprocessLauncher(inv.Runner, SelfCommand(), inv.Config.ConfigFile, parse.GetValue(keepDescriptors));
-            await new CronRunner(inv.Config, inv.Output, launcher, new BackupInfoStatusCatalog()).RunAsync(token);
+            await new CronRunner(inv.Config, inv.Output, launcher, new CatalogCronSteps(inv.Clock)).RunAsync(token);
             return 0;
         }, ct));
         return command;

@@ -77,7 +77,7 @@ internal static class WalPruner
         return removed;
     }
 
-    private static bool Keep(string text, WalSegmentName name, BackupInfo? removeUntil, IReadOnlySet<uint> timelines, IReadOnlyList<(string Begin, string End)> ranges)
+    internal static bool Keep(string text, WalSegmentName name, BackupInfo? removeUntil, IReadOnlySet<uint> timelines, IReadOnlyList<(string Begin, string End)> ranges)
     {
         if (name.Kind == WalFileKind.History || timelines.Contains(name.Timeline))
         {
