@@ -25,10 +25,7 @@ for codec in none gzip zstd lz4 bzip2; do
         stage; pgbr_conf "$pc"
         t_pgbr=$(seconds push_all)
     fi
-    printf '| %s | %.2f | %s | %s | %.2f | %s | %s |\n' "$codec" "$t_ours" \
-        "$( [ "$t_real" = - ] && echo - || printf '%.2f' "$t_real")" \
-        "$( [ "$t_pgbr" = - ] && echo - || printf '%.2f' "$t_pgbr")" "$t_floor" \
-        "$( [ "$t_real" = - ] && echo - || ratio "$t_ours" "$t_real")" \
-        "$( [ "$t_pgbr" = - ] && echo - || ratio "$t_ours" "$t_pgbr")"
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$codec" "$t_ours" "$t_real" "$t_pgbr" "$t_floor" \
+        "$(ratio "$t_ours" "$t_real")" "$(ratio "$t_ours" "$t_pgbr")"
 done
 echo "($N segments of 16 MiB, $(nproc) cores; ours = $OURS)"

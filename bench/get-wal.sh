@@ -10,7 +10,6 @@ get_ours() { for s in "${SAMPLE[@]}"; do "$OURS" -c "$WORK/barman.conf" get-wal 
 get_real() { for s in "${SAMPLE[@]}"; do "$REAL" -c "$WORK/barman.conf" get-wal pg "$s" >"$WORK/out/$s"; done; }
 get_pgbr() { for s in "${SAMPLE[@]}"; do pgbr archive-get "$s" "$WORK/out/$s"; done; }
 check() { for s in "${SAMPLE[@]}"; do cmp -s "$WORK/out/$s" "$BENCH/segments/$s" || { echo "$1: $s differs" >&2; exit 1; }; done; rm -f "$WORK/out"/*; }
-ms() { printf '%.1f' "$(echo "$1 * 1000 / $M" | bc -l)"; }
 
 printf '| codec | ours (ms/segment) | real barman (ms/segment) | pgBackRest archive-get (ms/segment) | ours/real | ours/pgBackRest |\n'
 printf '|---|---|---|---|---|---|\n'
@@ -24,8 +23,7 @@ for codec in none gzip zstd lz4; do
     pgbr_conf "$pc"
     for s in "${SAMPLE[@]}"; do mkdir -p "$WORK/pw"; cp "$BENCH/segments/$s" "$WORK/pw/$s"; pgbr archive-push "$WORK/pw/$s"; done
     t_pgbr=$(seconds get_pgbr); check pgbackrest
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$codec" "$(ms "$t_ours")" \
-        "$( [ "$t_real" = - ] && echo - || ms "$t_real")" "$(ms "$t_pgbr")" \
-        "$( [ "$t_real" = - ] && echo - || ratio "$t_ours" "$t_real")" "$(ratio "$t_ours" "$t_pgbr")"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$codec" "$(ms "$t_ours" "$M")" "$(ms "$t_real" "$M")" "$(ms "$t_pgbr" "$M")" \
+        "$(ratio "$t_ours" "$t_real")" "$(ratio "$t_ours" "$t_pgbr")"
 done
 echo "($M of $N segments of 16 MiB, $(nproc) cores; ours = $OURS)"

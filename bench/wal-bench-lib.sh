@@ -67,10 +67,14 @@ pgbr() { pgbackrest --config="$WORK/pgbackrest.conf" --stanza=bench "$@"; }
 # seconds CMD...: wall-clock seconds of one command, output discarded.
 seconds() {
     local s e
-    s=$(date +%s.%N)
+    s=$(date +%s%N)
     "$@" >/dev/null
-    e=$(date +%s.%N)
-    echo "$e - $s" | bc -l
+    e=$(date +%s%N)
+    awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", (e - s) / 1e9 }'
 }
 
-ratio() { if [ "$(echo "$2 > 0" | bc -l)" = 1 ]; then printf '%.3f' "$(echo "$1 / $2" | bc -l)"; else echo -; fi; }
+# ratio A B: A/B with three decimals, "-" when either is missing.
+ratio() { if [ "$1" = - ] || [ "$2" = - ]; then echo -; else awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; fi; }
+
+# ms TOTAL COUNT: milliseconds per item.
+ms() { if [ "$1" = - ]; then echo -; else awk -v t="$1" -v n="$2" 'BEGIN { printf "%.1f", t * 1000 / n }'; fi; }
