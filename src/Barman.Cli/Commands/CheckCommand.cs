@@ -1,7 +1,8 @@
-// The `check` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `check` verb: runs the check engine for each server (or all) and prints console, JSON or Nagios output.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Cli.Output;
+using Barman.Core.Checks;
 
 namespace Barman.Cli.Commands;
 
@@ -9,14 +10,39 @@ internal static class CheckCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server names to check ('all' will check all available servers)");
         var nagios = new Option<bool>("--nagios") { Description = "Nagios plugin compatible output" };
         var retentionPolicy = new Option<bool>("--retention-policy") { Description = "show the retention policy status of every backup and what the next cron would delete (extension)" };
-        var command = new Command("check", "Check if the server configuration is working. This command returns success if every checks pass, or failure if any of these fails");
+        var command = new Command("check", "Check if the server configuration is working. This command returns success if every checks pass, or failure if any of these fails. Exit codes: 0 all checks OK, 1 a check failed, 2 --nagios CRITICAL or usage error");
         command.Add(servers);
         command.Add(nagios);
         command.Add(retentionPolicy);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("check")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            if (parse.GetValue(retentionPolicy))
+            {
+                throw new Barman.Core.Errors.NotImplementedVerbException("check --retention-policy");
+            }
+            // barman switches to the Nagios writer inside the command, after configuration warnings were printed.
+            var nagiosOutput = parse.GetValue(nagios) ? new NagiosOutput(ctx.Stdout) : null;
+            var output = nagiosOutput ?? inv.Output;
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            var failed = false;
+            foreach (var server in resolved)
+            {
+                var result = await ServerChecker.RunAsync(server, inv.Runner, inv.Clock, token);
+                failed |= !result.Ok;
+                output.ResultCheck(result);
+            }
+            if (nagiosOutput is not null)
+            {
+                reportErrors();
+                nagiosOutput.Close();
+                return nagiosOutput.Critical ? 2 : 0;
+            }
+            reportErrors();
+            return failed || inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

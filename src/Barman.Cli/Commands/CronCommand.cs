@@ -9,7 +9,7 @@ internal static class CronCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var keepDescriptors = new Option<bool>("--keep-descriptors") { Description = "Keep the stdout and the stderr streams attached to Barman subprocesses." };
+        var keepDescriptors = new Option<bool>("--keep-descriptors") { Description = "Keep the stdout and the stderr streams attached to Barman subprocesses" };
         var command = new Command("cron", "Run maintenance tasks (global command)");
         command.Add(keepDescriptors);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>

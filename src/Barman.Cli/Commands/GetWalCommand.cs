@@ -1,6 +1,8 @@
 // The `get-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
+using Barman.Core.Errors;
 using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
@@ -15,7 +17,7 @@ internal static class GetWalCommand
         var partial = new Option<bool>("--partial", "-P") { Description = "retrieve also partial WAL files (.partial)" };
         var gzip = new Option<bool>("--gzip", "-z", "-x") { Description = "compress the output with gzip" };
         var bzip2 = new Option<bool>("--bzip2", "-j") { Description = "compress the output with bzip2" };
-        var peek = new Option<int?>("--peek", "-p") { Description = "peek from the WAL archive up to 'SIZE' WAL files, starting from the requested one. 'SIZE' must be an integer >= 1. When invoked with this option, get-wal returns a list of zero to 'SIZE' WAL segment names, one per row.", HelpName = "SIZE" };
+        var peek = new Option<int?>("--peek", "-p") { Description = "peek from the WAL archive up to 'SIZE' WAL files, starting from the requested one. 'SIZE' must be an integer >= 1. When invoked with this option, get-wal returns a list of zero to 'SIZE' WAL segment names, one per row.", HelpName = "SIZE" }.Checked(ArgTypes.Positive);
         var test = new Option<bool>("--test", "-t") { Description = "test both the connection and the configuration of the requested PostgreSQL server in Barman for WAL retrieval. With this option, the 'wal_name' mandatory argument is ignored." };
         var command = new Command("get-wal", "Retrieve WAL_NAME file from SERVER_NAME archive. The content will be streamed on standard output unless the --output-directory option is specified.");
         command.Add(server);

@@ -9,7 +9,7 @@ internal static class RebuildXlogDbCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server name for the command");
         var command = new Command("rebuild-xlogdb", "Rebuild the WAL file database guessing it from the disk content.");
         command.Add(servers);
         command.SetAction(parse => ctx.Run(parse, inv =>

@@ -1,7 +1,7 @@
-// The `show-servers` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `show-servers` verb (+ show-server): every configuration key and remote status value of each server.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Servers;
 
 namespace Barman.Cli.Commands;
 
@@ -9,11 +9,23 @@ internal static class ShowServersCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server names to show ('all' will show all available servers)");
         var command = new Command("show-servers", "Show all configuration parameters for the specified servers");
         command.Aliases.Add("show-server");
         command.Add(servers);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("show-servers")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var server in resolved)
+            {
+                if (ServerGate.Allows(server, inv.Output, skipInactive: false, skipDisabled: false, disabledIsError: false))
+                {
+                    inv.Output.ResultShowServer(await ServerShow.BuildAsync(server, inv.Runner, inv.Clock, token));
+                }
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

@@ -1,7 +1,7 @@
-// The `status` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `status` verb: live PostgreSQL state, archiver stats and catalog summary per server.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Servers;
 
 namespace Barman.Cli.Commands;
 
@@ -9,10 +9,22 @@ internal static class StatusCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server name for the command");
         var command = new Command("status", "Shows live information and status of the PostgreSQL server");
         command.Add(servers);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("status")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var server in resolved.Where(s => s.Active))
+            {
+                if (ServerGate.Allows(server, inv.Output))
+                {
+                    inv.Output.ResultStatus(await StatusReport.BuildAsync(server, inv.Runner, token));
+                }
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

@@ -44,14 +44,17 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
         {
             return;
         }
-        stdout.WriteLine($"Server {result.Server}{(result.Disabled ? " (WARNING: disabled)" : string.Empty)}:");
+        var suffix = result.Inactive ? " (inactive)" : result.Disabled ? " (WARNING: disabled)" : string.Empty;
+        stdout.WriteLine($"Server {result.Server}{suffix}:");
         foreach (var line in result.Lines)
         {
             var status = line.Ok ? "OK" : "FAILED";
-            var hint = line.Hint.Length == 0 ? string.Empty
-                : line.Hint.StartsWith('\n') ? line.Hint.Replace("\n", "\n\t\t", StringComparison.Ordinal)
-                : $" ({line.Hint})";
+            var hint = line.Hint.Length == 0 ? string.Empty : $" ({line.Hint})";
             stdout.WriteLine($"\t{line.Name}: {status}{hint}");
+            foreach (var detail in line.Details.IsDefault ? [] : line.Details)
+            {
+                stdout.WriteLine("\t\t" + detail);
+            }
         }
     }
 
@@ -66,10 +69,26 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
 
     public void ResultShowServer(ShowServerResult result)
     {
-        stdout.WriteLine($"Server {result.Server}:");
+        stdout.WriteLine($"Server {result.Server}{(result.Description is null ? string.Empty : " " + result.Description)}:");
         foreach (var (key, value) in result.Values)
         {
             stdout.WriteLine($"\t{key}: {PythonRepr(value, topLevel: true)}");
+        }
+    }
+
+    public void ResultListBackup(ListBackupResult result)
+    {
+        foreach (var row in result.Rows)
+        {
+            Info(result.Minimal ? row.Info.BackupId : BackupRendering.ListLine(row));
+        }
+    }
+
+    public void ResultShowBackup(ShowBackupResult result)
+    {
+        foreach (var line in BackupRendering.ShowLines(result))
+        {
+            Info(line);
         }
     }
 

@@ -32,8 +32,12 @@ internal sealed class JsonOutput(TextWriter stdout) : IOutput
         var checks = new JsonObject();
         foreach (var line in result.Lines)
         {
-            var key = line.Name.ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-            checks[key] = new JsonObject { ["hint"] = line.Hint.TrimStart('\n'), ["status"] = line.Ok ? "OK" : "FAILED" };
+            checks[line.Key] = new JsonObject { ["hint"] = line.Hint, ["status"] = line.Ok ? "OK" : "FAILED" };
+            // barman prints configuration messages as info lines, which JSON collects in _INFO.
+            foreach (var detail in line.Details.IsDefault ? [] : line.Details)
+            {
+                Info("\t\t" + detail);
+            }
         }
         _document[result.Server] = checks;
     }
@@ -57,6 +61,11 @@ internal sealed class JsonOutput(TextWriter stdout) : IOutput
         }
         _document[result.Server] = values;
     }
+
+    public void ResultListBackup(ListBackupResult result) =>
+        _document[result.Server] = new JsonArray([.. result.Rows.Select(r => result.Minimal ? JsonValue.Create(r.Info.BackupId) : BackupRendering.ListJson(r))]);
+
+    public void ResultShowBackup(ShowBackupResult result) => _document[result.Server] = BackupRendering.ShowJson(result);
 
     public void ResultDocument(string key, JsonNode? value) => _document[key] = value?.DeepClone();
 

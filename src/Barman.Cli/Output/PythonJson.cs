@@ -16,6 +16,55 @@ internal static class PythonJson
         return sb.ToString();
     }
 
+    /// <summary>json.dumps(node, indent=4, sort_keys=True): one item per line, "," at line ends, empty containers inline.</summary>
+    public static string SerializeIndented(JsonNode? node)
+    {
+        var sb = new StringBuilder();
+        WriteIndented(sb, node, 0);
+        return sb.ToString();
+    }
+
+    private static void WriteIndented(StringBuilder sb, JsonNode? node, int level)
+    {
+        var pad = new string(' ', 4 * (level + 1));
+        switch (node)
+        {
+            case JsonObject { Count: > 0 } obj:
+                sb.Append("{\n");
+                var first = true;
+                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    if (!first)
+                    {
+                        sb.Append(",\n");
+                    }
+                    first = false;
+                    sb.Append(pad);
+                    WriteString(sb, key);
+                    sb.Append(": ");
+                    WriteIndented(sb, value, level + 1);
+                }
+                sb.Append('\n').Append(' ', 4 * level).Append('}');
+                break;
+            case JsonArray { Count: > 0 } array:
+                sb.Append("[\n");
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(",\n");
+                    }
+                    sb.Append(pad);
+                    WriteIndented(sb, array[i], level + 1);
+                }
+                sb.Append('\n').Append(' ', 4 * level).Append(']');
+                break;
+            default:
+                Write(sb, node);
+                break;
+        }
+    }
+
     private static void Write(StringBuilder sb, JsonNode? node)
     {
         switch (node)

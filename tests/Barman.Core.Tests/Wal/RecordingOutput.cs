@@ -32,6 +32,10 @@ internal sealed class RecordingOutput : IOutput
 
     public void ResultShowServer(ShowServerResult result) => throw new NotSupportedException();
 
+    public void ResultListBackup(ListBackupResult result) => throw new NotSupportedException();
+
+    public void ResultShowBackup(ShowBackupResult result) => throw new NotSupportedException();
+
     public void ResultDocument(string key, JsonNode? value) => throw new NotSupportedException();
 
     public void Close()
