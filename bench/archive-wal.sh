@@ -10,7 +10,7 @@ push_all() { for s in "${SEGS[@]}"; do pgbr archive-push "$WORK/home/pg/incoming
 stage; barman_conf none; t_floor=$(seconds floor)
 printf '| codec | ours (s) | real barman (s) | pgBackRest archive-push (s) | cp+fsync floor (s) | ours/real | ours/pgBackRest |\n'
 printf '|---|---|---|---|---|---|---|\n'
-for codec in none gzip zstd lz4 bzip2; do
+for codec in none gzip zstd lz4 ${WITH_BZIP2:+bzip2}; do
     stage; barman_conf "$codec"
     t_ours=$(seconds "$OURS" -c "$WORK/barman.conf" -q archive-wal pg)
     [ -z "$(ls "$WORK/home/pg/incoming")" ] || { echo "ours left files in incoming ($codec)" >&2; exit 1; }
