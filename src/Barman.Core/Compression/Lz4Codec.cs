@@ -12,14 +12,27 @@ public sealed class Lz4Codec : IWalCodec
     public bool Matches(ReadOnlySpan<byte> header) =>
         header.Length >= 4 && header[0] == 0x04 && header[1] == 0x22 && header[2] == 0x4D && header[3] == 0x18;
 
+    /// <summary>Native liblz4 when the system has it, else K4os (same frame format either way).</summary>
     public Stream Compress(Stream destination) =>
-        LZ4Stream.Encode(destination, new LZ4EncoderSettings
-        {
-            CompressionLevel = LZ4Level.L00_FAST,
-            BlockSize = 4 * 1024 * 1024,
-            ContentChecksum = true,
-            ChainBlocks = false,
-        }, leaveOpen: true);
+        NativeLz4.Available
+            ? new OneShotCompressStream(destination, NativeLz4.Compress)
+            : LZ4Stream.Encode(destination, new LZ4EncoderSettings
+            {
+                CompressionLevel = LZ4Level.L00_FAST,
+                BlockSize = 4 * 1024 * 1024,
+                ContentChecksum = true,
+                ChainBlocks = false,
+            }, leaveOpen: true);
 
-    public Stream Decompress(Stream source) => LZ4Stream.Decode(source, leaveOpen: true);
+    public Stream Decompress(Stream source)
+    {
+        if (!NativeLz4.Available)
+        {
+            return LZ4Stream.Decode(source, leaveOpen: true);
+        }
+        var plain = new MemoryStream();
+        NativeLz4.Decompress(ZstdCodec.ReadAll(source), plain);
+        plain.Position = 0;
+        return plain;
+    }
 }

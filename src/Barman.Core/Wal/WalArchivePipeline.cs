@@ -6,9 +6,10 @@ using Barman.Core.Errors;
 namespace Barman.Core.Wal;
 
 /// <summary>
-/// Keeps at most 2 × jobs files in flight (temp files on disk, a 1 MiB buffer each: memory stays bounded
-/// whatever the backlog) and hands completed steps to the committer in order, in groups so that one
-/// xlog.db fsync covers several files.
+/// Keeps at most 4 × jobs files in flight, at most jobs of them compressing (temp files on disk, at most one
+/// segment in memory per compressing worker: memory stays bounded whatever the backlog), waits for their fsync
+/// outside the CPU slots, and hands completed steps to the committer in order, in groups so that one xlog.db
+/// fsync covers several files.
 /// </summary>
 internal sealed class WalArchivePipeline(ServerConfig server, WalSource source, IWalCodec codec, int jobs)
 {
@@ -23,20 +24,31 @@ internal sealed class WalArchivePipeline(ServerConfig server, WalSource source, 
         var next = 0;
         void Fill()
         {
-            while (next < files.Count && window.Count < jobs * 2)
+            while (next < files.Count && window.Count < jobs * 4)
             {
                 var wal = files[next++];
                 window.Enqueue(Task.Run(async () =>
                 {
+                    WalStep step;
                     await gate.WaitAsync(ct);
                     try
                     {
-                        return WalArchiveStep.Prepare(wal, Path.Combine(source.Directory, wal.Name), server.WalsDirectory, codec);
+                        step = WalArchiveStep.Prepare(wal, Path.Combine(source.Directory, wal.Name), server.WalsDirectory, codec);
                     }
                     finally
                     {
                         gate.Release();
                     }
+                    try
+                    {
+                        WalArchiveStep.Sync(step);
+                    }
+                    catch
+                    {
+                        TryDeleteTemp(step);
+                        throw;
+                    }
+                    return step;
                 }, ct));
             }
         }
@@ -64,6 +76,14 @@ internal sealed class WalArchivePipeline(ServerConfig server, WalSource source, 
         {
             await DrainAsync(window);
             throw;
+        }
+    }
+
+    private static void TryDeleteTemp(WalStep step)
+    {
+        if (step.TempPath is not null)
+        {
+            WalArchiveStep.TryDelete(step.TempPath);
         }
     }
 

@@ -67,7 +67,6 @@ public static class WalArchiveStep
         // Uncompressed: a hard link costs no copy; the source stays until its xlog.db line is durable.
         if (codec.Name is null && PosixFile.TryLink(source, temp))
         {
-            DurableFile.SyncFile(temp);
             return;
         }
         using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
@@ -81,9 +80,20 @@ public static class WalArchiveStep
             {
                 StampGzipHeader(output, stamp.MtimeSec);
             }
-            output.Flush(flushToDisk: true);
         }
         PosixFile.CopyStat(stamp, temp);
+    }
+
+    /// <summary>
+    /// fsyncs a prepared temp file. Kept apart from <see cref="Prepare"/> so the pipeline waits for the disk
+    /// outside its CPU slots: compression of the next file overlaps this one's flush.
+    /// </summary>
+    public static void Sync(WalStep step)
+    {
+        if (step.Kind == WalStepKind.Prepared && step.TempPath is { } temp)
+        {
+            DurableFile.SyncFile(temp);
+        }
     }
 
     // gzip -c records the source's mtime in the header (barman's files carry it); the field is outside the CRC.
