@@ -69,7 +69,7 @@ CONF
 
 echo "== real barman backup"
 barman -c "$ROOT/barman.conf" -q cron >/dev/null 2>&1 || true
-barman -c "$ROOT/barman.conf" switch-wal --force --archive pg-bench >/dev/null
+barman -c "$ROOT/barman.conf" switch-wal --force --archive --archive-timeout 900 pg-bench >/dev/null
 barman -c "$ROOT/barman.conf" backup --wait pg-bench | tail -3
 ID=$(barman -c "$ROOT/barman.conf" list-backup --minimal pg-bench | head -1)
 DATA="$ROOT/home/pg-bench/base/$ID/data"
