@@ -40,6 +40,7 @@ internal static class CommandTree
             RebuildXlogDbCommand.Create(ctx),
             ReceiveWalCommand.Create(ctx),
             RecoverCommand.Create(ctx),
+            RestoreTestCommand.Create(ctx),
             ReplicationStatusCommand.Create(ctx),
             ShowBackupCommand.Create(ctx),
             ShowServersCommand.Create(ctx),

@@ -98,7 +98,7 @@ internal static class RecoverCommand
                 [inv.Config.BarmanHome, .. inv.Config.Servers.Values.Select(s => s.BackupDirectory)],
                 parse.GetValue(remoteSshCommand) is { } ssh ? new RemoteShell(ssh, inv.Runner) : null,
                 parse.GetValue(bwlimit) ?? (int.TryParse(srv.Get("bandwidth_limit"), System.Globalization.CultureInfo.InvariantCulture, out var kbps) ? kbps : null));
-            await new RecoveryExecutor(inv.Output, inv.Clock, TimeZoneInfo.Local)
+            await new RecoveryExecutor(inv.Output.Info, inv.Clock, TimeZoneInfo.Local)
                 .RecoverAsync(source, new XlogDbWalArchiveReader(srv.WalsDirectory), request, token);
             return 0;
         }, ct));

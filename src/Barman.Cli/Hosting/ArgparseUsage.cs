@@ -21,7 +21,7 @@ internal static class ArgparseUsage
         }
         if (command is RootCommand root)
         {
-            parts.Add("{" + string.Join(',', root.Subcommands.SelectMany(c => new[] { c.Name }.Concat(c.Aliases)).Order(StringComparer.Ordinal)) + "}");
+            parts.Add("{" + string.Join(',', root.Subcommands.Where(c => !c.Hidden).SelectMany(c => new[] { c.Name }.Concat(c.Aliases)).Order(StringComparer.Ordinal)) + "}");
             parts.Add("...");
         }
         var prefix = "usage: " + path + " ";

@@ -3,7 +3,6 @@ using System.Text;
 using Barman.Core.Errors;
 using Barman.Core.Formatting;
 using Barman.Core.Logging;
-using Barman.Core.Output;
 using Barman.Core.Storage;
 
 namespace Barman.Core.Recovery;
@@ -13,7 +12,10 @@ namespace Barman.Core.Recovery;
 /// in place; with <see cref="RecoveryRequest.Remote"/> the data goes by rsync over ssh and the WAL and configuration
 /// files are prepared in a local staging directory, then pushed in one rsync.
 /// </summary>
-public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZoneInfo localZone)
+/// <param name="info">Where progress lines go: the output port's Info for recover, a log for restore-test.</param>
+/// <param name="clock">Start time and elapsed time.</param>
+/// <param name="localZone">Naive target times and the printed start time are in this zone.</param>
+public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, TimeZoneInfo localZone)
 {
     private static readonly Serilog.ILogger Log = BarmanLog.For("barman.recovery_executor");
 
@@ -23,8 +25,8 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
         var remote = request.Remote;
         var dest = remote is null ? Path.GetFullPath(request.Destination) : request.Destination;
         var target = request.Target;
-        output.Info($"Starting {(remote is null ? "local" : "remote")} restore for server {source.ServerName} using backup {source.BackupId}");
-        output.Info($"Destination directory: {request.Destination}");
+        info($"Starting {(remote is null ? "local" : "remote")} restore for server {source.ServerName} using backup {source.BackupId}");
+        info($"Destination directory: {request.Destination}");
         var targetTime = target.Validate(source, localZone);
         var tablespaces = TablespacePlan.Build(source, request.TablespaceRules);
         if (remote is null)
@@ -43,14 +45,14 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
         var horizon = SafeHorizon(previous, source);
         if (horizon is { } h)
         {
-            output.Info($"Using safe horizon time for smart rsync copy: {HumanFormat.IsoWithOffset(h)}");
+            info($"Using safe horizon time for smart rsync copy: {HumanFormat.IsoWithOffset(h)}");
         }
         if (target.Describe(targetTime) is { } pitr)
         {
-            output.Info(pitr);
+            info(pitr);
         }
 
-        output.Info("Copying the base backup.");
+        info("Copying the base backup.");
         if (!Directory.Exists(source.DataDirectory))
         {
             throw new RecoveryException($"The data directory of backup {source.BackupId} is missing: {source.DataDirectory}");
@@ -72,11 +74,11 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
             var analyses = AnalyzeConfigFiles(work);
             if (target.IsPitr || request.GetWal is not null || request.StandbyMode)
             {
-                output.Info(source.PgVersion >= 120000 ? "Generating recovery configuration" : "Generating recovery.conf");
+                info(source.PgVersion >= 120000 ? "Generating recovery configuration" : "Generating recovery.conf");
                 var lines = RecoveryConfigWriter.Lines(target, source.ServerName, request.GetWal);
                 RecoveryConfigWriter.Write(work, lines, request.StandbyMode, source.PgVersion);
             }
-            output.Info("Identify dangerous settings in destination directory.");
+            info("Identify dangerous settings in destination directory.");
             DurableFile.WriteAtomic(Path.Combine(work, ".barman-recover.info"), Encoding.UTF8.GetBytes(source.BackupInfoText), FileModes.Mode0644);
             if (remote is null)
             {
@@ -90,7 +92,7 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
             {
                 await RemoteCopy.PushStagingAsync(remote, work, dest, source.BackupId, request.BandwidthLimit, ct);
             }
-            RecoveryReport.Print(output, new RecoveryReport(
+            RecoveryReport.Print(info, new RecoveryReport(
                 [.. analyses.SelectMany(a => a.Changes)],
                 [.. analyses.SelectMany(a => a.Warnings)],
                 MissingConfigFiles(source),
@@ -129,14 +131,14 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
         {
             return;
         }
-        output.Info("Copying required WAL segments.");
+        info("Copying required WAL segments.");
         var required = RequiredWals.Select(archive.List(), source.BeginWal, source.EndWal, target.TimelineLimit(source),
             targetTime?.ToUnixTimeMilliseconds() / 1000.0);
         EnsureBackupWalsPresent(source, required);
         await WalRestorer.RestoreAsync(archive, required, walDest, request.Jobs, ct);
         if (!useBarmanWal)
         {
-            output.Info("Generating archive status files");
+            info("Generating archive status files");
             WalRestorer.WriteDoneFiles(required, walDest);
         }
     }
