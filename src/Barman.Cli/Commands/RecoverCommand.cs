@@ -74,7 +74,7 @@ internal static class RecoverCommand
         {
             if (r.GetValueOrDefault<string?>() is { } t && !RecoveryTarget.IsValidTimeline(t))
             {
-                r.AddError($"argument --target-tli: '{t}' is not a valid timeline (a positive number, 'current' or 'latest')");
+                r.AddError($"argument --target-tli: '{t}' is not a valid input");
             }
         });
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
