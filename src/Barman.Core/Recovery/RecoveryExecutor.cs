@@ -28,6 +28,10 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
         info($"Starting {(remote is null ? "local" : "remote")} restore for server {source.ServerName} using backup {source.BackupId}");
         info($"Destination directory: {request.Destination}");
         var targetTime = target.Validate(source, localZone);
+        if (remote is not null && request.GetWal is not null)
+        {
+            throw new RecoveryException("--get-wal with --remote-ssh-command is not supported yet: the remote host would run barman-wal-restore, not barman get-wal");
+        }
         var tablespaces = TablespacePlan.Build(source, request.TablespaceRules);
         if (remote is null)
         {
