@@ -69,14 +69,14 @@ CONF
 
 echo "== real barman backup"
 barman -c "$ROOT/barman.conf" -q cron >/dev/null 2>&1 || true
-barman -c "$ROOT/barman.conf" switch-wal --force --archive pg-bench >/dev/null
+barman -c "$ROOT/barman.conf" switch-wal --force --archive --archive-timeout 900 pg-bench >/dev/null
 barman -c "$ROOT/barman.conf" backup --wait pg-bench | tail -3
 ID=$(barman -c "$ROOT/barman.conf" list-backup --minimal pg-bench | head -1)
 DATA="$ROOT/home/pg-bench/base/$ID/data"
 echo "backup $ID: $(du -sh "$DATA" | cut -f1) in $(find "$DATA" -type f | wc -l) files"
 
 echo "== timings (hyperfine, $RUNS runs each, destination removed before each run)"
-hyperfine --runs "$RUNS" --export-markdown "$ROOT/results.md" \
+hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$ROOT/results.md" \
     --prepare "rm -rf $ROOT/rec-real $ROOT/rec-ours $ROOT/rec-cp; sync" \
     -n "real barman 3.4" "barman -c $ROOT/barman.conf recover pg-bench latest $ROOT/rec-real" \
     -n "ours" "$OURS -c $ROOT/barman.conf recover pg-bench latest $ROOT/rec-ours" \

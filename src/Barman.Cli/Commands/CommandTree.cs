@@ -51,6 +51,9 @@ internal static class CommandTree
             GenerateManifestCommand.Create(ctx),
             KeepCommand.Create(ctx),
             CheckWalArchiveCommand.Create(ctx),
+
+            // Our extensions, hidden from barman's usage and help lists.
+            RestoreTestCommand.Create(ctx),
         ];
         foreach (var verb in verbs)
         {

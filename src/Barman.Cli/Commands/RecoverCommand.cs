@@ -75,7 +75,7 @@ internal static class RecoverCommand
         {
             if (r.GetValueOrDefault<string?>() is { } t && !RecoveryTarget.IsValidTimeline(t))
             {
-                r.AddError($"argument --target-tli: '{t}' is not a valid timeline (a positive number, 'current' or 'latest')");
+                r.AddError($"argument --target-tli: '{t}' is not a valid input");
             }
         });
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
@@ -85,10 +85,6 @@ internal static class RecoverCommand
                 parse.GetValue(targetTime), parse.GetValue(targetXid), parse.GetValue(targetLsn), parse.GetValue(targetName),
                 parse.GetValue(targetImmediate), parse.GetValue(exclusive), parse.GetValue(targetTli), parse.GetValue(targetAction));
             var srv = inv.Server(parse.GetValue(server)!);
-            if (parse.GetValue(remoteSshCommand) is not null)
-            {
-                throw new RecoveryException("Remote recovery (--remote-ssh-command) is not implemented yet");
-            }
             // Stop-gap until the catalog's BackupCatalog/BackupInfo land: see BackupInfoAdapter.
             var source = BackupInfoAdapter.Resolve(srv.BaseBackupsDirectory, srv.Name, parse.GetValue(backupId)!);
             var wantGetWal = parse.GetValue(getWal)
@@ -100,8 +96,10 @@ internal static class RecoverCommand
                 wantGetWal ? GetWalFor(inv) : null,
                 parse.GetValue(tablespace) ?? [],
                 parse.GetValue(jobs) ?? srv.ParallelJobs,
-                [inv.Config.BarmanHome, .. inv.Config.Servers.Values.Select(s => s.BackupDirectory)]);
-            await new RecoveryExecutor(inv.Output, inv.Clock, TimeZoneInfo.Local)
+                [inv.Config.BarmanHome, .. inv.Config.Servers.Values.Select(s => s.BackupDirectory)],
+                parse.GetValue(remoteSshCommand) is { } ssh ? new RemoteShell(ssh, inv.Runner) : null,
+                parse.GetValue(bwlimit) ?? (int.TryParse(srv.Get("bandwidth_limit"), System.Globalization.CultureInfo.InvariantCulture, out var kbps) ? kbps : null));
+            await new RecoveryExecutor(inv.Output.Info, inv.Clock, TimeZoneInfo.Local)
                 .RecoverAsync(source, new XlogDbWalArchiveReader(srv.WalsDirectory), request, token);
             return 0;
         }, ct));

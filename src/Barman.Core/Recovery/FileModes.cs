@@ -6,6 +6,7 @@ internal static class FileModes
     public const UnixFileMode Mode0644 = (UnixFileMode)0x1A4;
     public const UnixFileMode Mode0755 = (UnixFileMode)0x1ED;
     public const UnixFileMode Mode0600 = (UnixFileMode)0x180;
+    public const UnixFileMode Mode0700 = (UnixFileMode)0x1C0;
 
     public static void Set(string path, UnixFileMode mode)
     {

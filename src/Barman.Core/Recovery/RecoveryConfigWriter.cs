@@ -75,9 +75,18 @@ public static class RecoveryConfigWriter
         return lines;
     }
 
-    /// <summary>Appends the lines to postgresql.auto.conf and creates recovery.signal or standby.signal (empty, 0644).</summary>
-    public static void Write(string destination, IReadOnlyList<string> lines, bool standby)
+    /// <summary>
+    /// PostgreSQL 12+: appends the lines to postgresql.auto.conf and creates recovery.signal or standby.signal
+    /// (empty, 0644). Older servers read everything from recovery.conf, standby mode included.
+    /// </summary>
+    public static void Write(string destination, IReadOnlyList<string> lines, bool standby, int pgVersion = 120000)
     {
+        if (pgVersion < 120000)
+        {
+            var conf = string.Concat(lines.Append(standby ? "standby_mode = 'on'" : null).OfType<string>().Select(l => l + "\n"));
+            DurableFile.WriteAtomic(Path.Combine(destination, "recovery.conf"), Encoding.UTF8.GetBytes(conf), (UnixFileMode)0x1A4);
+            return;
+        }
         var auto = Path.Combine(destination, "postgresql.auto.conf");
         var existing = File.Exists(auto) ? File.ReadAllText(auto) : string.Empty;
         var text = new StringBuilder(existing);

@@ -1,101 +1,150 @@
-// Runs a local recovery: validates, copies the backup and WAL, writes the recovery configuration, reports.
+// Runs a recovery: validates, copies the backup and WAL, writes the recovery configuration, reports.
 using System.Text;
 using Barman.Core.Errors;
 using Barman.Core.Formatting;
 using Barman.Core.Logging;
-using Barman.Core.Output;
 using Barman.Core.Storage;
 
 namespace Barman.Core.Recovery;
 
-/// <summary>barman's local <c>recover</c>, step by step, printing the same lines as the reference.</summary>
-public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZoneInfo localZone)
+/// <summary>
+/// barman's <c>recover</c>, step by step, printing the same lines as the reference. Locally everything is written
+/// in place; with <see cref="RecoveryRequest.Remote"/> the data goes by rsync over ssh and the WAL and configuration
+/// files are prepared in a local staging directory, then pushed in one rsync.
+/// </summary>
+/// <param name="info">Where progress lines go: the output port's Info for recover, a log for restore-test.</param>
+/// <param name="clock">Start time and elapsed time.</param>
+/// <param name="localZone">Naive target times and the printed start time are in this zone.</param>
+public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, TimeZoneInfo localZone)
 {
     private static readonly Serilog.ILogger Log = BarmanLog.For("barman.recovery_executor");
 
     public async Task RecoverAsync(RecoverySource source, IWalArchiveReader archive, RecoveryRequest request, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
-        var dest = Path.GetFullPath(request.Destination);
+        var remote = request.Remote;
+        var dest = remote is null ? Path.GetFullPath(request.Destination) : request.Destination;
         var target = request.Target;
-        output.Info($"Starting local restore for server {source.ServerName} using backup {source.BackupId}");
-        output.Info($"Destination directory: {request.Destination}");
+        info($"Starting {(remote is null ? "local" : "remote")} restore for server {source.ServerName} using backup {source.BackupId}");
+        info($"Destination directory: {request.Destination}");
         var targetTime = target.Validate(source, localZone);
+        if (remote is not null && request.GetWal is not null)
+        {
+            throw new RecoveryException("--get-wal with --remote-ssh-command is not supported yet: the remote host would run barman-wal-restore, not barman get-wal");
+        }
         var tablespaces = TablespacePlan.Build(source, request.TablespaceRules);
-        DestinationGuard.Check(dest, request.ProtectedDirectories);
-        Log.InfoLine($"Starting local restore for server {source.ServerName} using backup {source.BackupId} into {dest}");
+        if (remote is null)
+        {
+            DestinationGuard.Check(dest, request.ProtectedDirectories);
+        }
+        else
+        {
+            await RemoteCopy.CheckNotRunningAsync(remote, dest, ct);
+        }
+        Log.InfoLine($"Starting restore for server {source.ServerName} using backup {source.BackupId} into {dest}");
 
-        var horizon = SafeHorizon(dest, source);
+        var previous = remote is null
+            ? (File.Exists(Path.Combine(dest, ".barman-recover.info")) ? File.ReadAllText(Path.Combine(dest, ".barman-recover.info")) : null)
+            : await RemoteCopy.ReadPreviousRecoveryInfoAsync(remote, dest, ct);
+        var horizon = SafeHorizon(previous, source);
         if (horizon is { } h)
         {
-            output.Info($"Using safe horizon time for smart rsync copy: {HumanFormat.IsoWithOffset(h)}");
+            info($"Using safe horizon time for smart rsync copy: {HumanFormat.IsoWithOffset(h)}");
         }
         if (target.Describe(targetTime) is { } pitr)
         {
-            output.Info(pitr);
+            info(pitr);
         }
 
-        output.Info("Copying the base backup.");
-        await CopyBaseBackupAsync(source, dest, tablespaces, request.Jobs, horizon, ct);
+        info("Copying the base backup.");
+        if (!Directory.Exists(source.DataDirectory))
+        {
+            throw new RecoveryException($"The data directory of backup {source.BackupId} is missing: {source.DataDirectory}");
+        }
+        var work = dest;
+        if (remote is null)
+        {
+            await TreeMirror.MirrorAsync(source.DataDirectory, dest, tablespaces.ExcludeFromData, request.Jobs, horizon, ct);
+            await tablespaces.CopyAsync(dest, request.Jobs, horizon, ct);
+        }
+        else
+        {
+            await RemoteCopy.CopyBaseBackupAsync(remote, source, dest, tablespaces, request.BandwidthLimit, ct);
+            work = RemoteCopy.CreateStaging(source);
+        }
+        try
+        {
+            await PrepareAsync(source, archive, request, work, targetTime, ct);
+            var analyses = AnalyzeConfigFiles(work);
+            if (target.IsPitr || request.GetWal is not null || request.StandbyMode)
+            {
+                info(source.PgVersion >= 120000 ? "Generating recovery configuration" : "Generating recovery.conf");
+                var lines = RecoveryConfigWriter.Lines(target, source.ServerName, request.GetWal);
+                RecoveryConfigWriter.Write(work, lines, request.StandbyMode, source.PgVersion);
+            }
+            info("Identify dangerous settings in destination directory.");
+            DurableFile.WriteAtomic(Path.Combine(work, ".barman-recover.info"), Encoding.UTF8.GetBytes(source.BackupInfoText), FileModes.Mode0644);
+            if (remote is null)
+            {
+                var manifest = Path.Combine(dest, "backup_manifest");
+                if (File.Exists(manifest))
+                {
+                    File.Move(manifest, Path.Combine(dest, "backup_manifest." + source.BackupId), overwrite: true);
+                }
+            }
+            else
+            {
+                await RemoteCopy.PushStagingAsync(remote, work, dest, source.BackupId, request.BandwidthLimit, ct);
+            }
+            RecoveryReport.Print(info, new RecoveryReport(
+                [.. analyses.SelectMany(a => a.Changes)],
+                [.. analyses.SelectMany(a => a.Warnings)],
+                MissingConfigFiles(source),
+                request.GetWal is not null,
+                TimeZoneInfo.ConvertTime(started, localZone),
+                clock.GetUtcNow() - started));
+        }
+        finally
+        {
+            if (remote is not null)
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+        Log.InfoLine($"Recovery of backup {source.BackupId} into {dest} completed");
+    }
 
-        var walDirName = source.PgVersion >= 100000 ? "pg_wal" : "pg_xlog";
+    /// <summary>WAL into barman_wal/ (any target, get-wal) or pg_wal/ with .done files (none, standby).</summary>
+    private async Task PrepareAsync(RecoverySource source, IWalArchiveReader archive, RecoveryRequest request, string work, DateTimeOffset? targetTime, CancellationToken ct)
+    {
+        var target = request.Target;
         var useBarmanWal = target.IsPitr || request.GetWal is not null;
-        var walDest = Path.Combine(dest, useBarmanWal ? "barman_wal" : walDirName);
+        var walDest = Path.Combine(work, useBarmanWal ? "barman_wal" : source.PgVersion >= 100000 ? "pg_wal" : "pg_xlog");
         if (useBarmanWal)
         {
             Directory.CreateDirectory(walDest);
             FileModes.Set(walDest, FileModes.Mode0755);
             WalRestorer.CreateStatusDirectory(Path.Combine(walDest, "archive_status"));
         }
-        if (request.GetWal is null)
+        else if (!Directory.Exists(walDest))
         {
-            output.Info("Copying required WAL segments.");
-            var required = RequiredWals.Select(archive.List(), source.BeginWal, source.EndWal, target.TimelineLimit(source),
-                targetTime?.ToUnixTimeMilliseconds() / 1000.0);
-            EnsureBackupWalsPresent(source, required);
-            await WalRestorer.RestoreAsync(archive, required, walDest, request.Jobs, ct);
-            if (!useBarmanWal)
-            {
-                output.Info("Generating archive status files");
-                WalRestorer.WriteDoneFiles(required, walDest);
-            }
+            Directory.CreateDirectory(walDest);
+            FileModes.Set(walDest, FileModes.Mode0700);
         }
-
-        var analyses = AnalyzeConfigFiles(dest);
-        if (target.IsPitr || request.GetWal is not null || request.StandbyMode)
+        if (request.GetWal is not null)
         {
-            output.Info("Generating recovery configuration");
-            var lines = RecoveryConfigWriter.Lines(target, source.ServerName, request.GetWal);
-            RecoveryConfigWriter.Write(dest, lines, request.StandbyMode);
+            return;
         }
-
-        output.Info("Identify dangerous settings in destination directory.");
-        DurableFile.WriteAtomic(Path.Combine(dest, ".barman-recover.info"), Encoding.UTF8.GetBytes(source.BackupInfoText), FileModes.Mode0644);
-        var manifest = Path.Combine(dest, "backup_manifest");
-        if (File.Exists(manifest))
+        info("Copying required WAL segments.");
+        var required = RequiredWals.Select(archive.List(), source.BeginWal, source.EndWal, target.TimelineLimit(source),
+            targetTime?.ToUnixTimeMilliseconds() / 1000.0);
+        EnsureBackupWalsPresent(source, required);
+        await WalRestorer.RestoreAsync(archive, required, walDest, request.Jobs, ct);
+        if (!useBarmanWal)
         {
-            File.Move(manifest, Path.Combine(dest, "backup_manifest." + source.BackupId), overwrite: true);
+            info("Generating archive status files");
+            WalRestorer.WriteDoneFiles(required, walDest);
         }
-
-        RecoveryReport.Print(output, new RecoveryReport(
-            [.. analyses.SelectMany(a => a.Analysis.Changes)],
-            [.. analyses.SelectMany(a => a.Analysis.Warnings)],
-            MissingConfigFiles(source),
-            request.GetWal is not null,
-            TimeZoneInfo.ConvertTime(started, localZone),
-            clock.GetUtcNow() - started));
-        Log.InfoLine($"Recovery of backup {source.BackupId} into {dest} completed");
-    }
-
-    private static async Task CopyBaseBackupAsync(
-        RecoverySource source, string dest, TablespacePlan tablespaces, int jobs, DateTimeOffset? horizon, CancellationToken ct)
-    {
-        if (!Directory.Exists(source.DataDirectory))
-        {
-            throw new RecoveryException($"The data directory of backup {source.BackupId} is missing: {source.DataDirectory}");
-        }
-        await TreeMirror.MirrorAsync(source.DataDirectory, dest, tablespaces.ExcludeFromData, jobs, horizon, ct);
-        await tablespaces.CopyAsync(dest, jobs, horizon, ct);
     }
 
     /// <summary>A backup is unusable without the WAL written during it; fail before PostgreSQL finds out.</summary>
@@ -110,14 +159,9 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
     }
 
     /// <summary>With a previous recovery in the destination, files older than both backups' start can be trusted.</summary>
-    private static DateTimeOffset? SafeHorizon(string dest, RecoverySource source)
+    private static DateTimeOffset? SafeHorizon(string? previousInfo, RecoverySource source)
     {
-        var info = Path.Combine(dest, ".barman-recover.info");
-        if (!File.Exists(info))
-        {
-            return null;
-        }
-        var line = File.ReadLines(info).FirstOrDefault(l => l.StartsWith("begin_time=", StringComparison.Ordinal));
+        var line = previousInfo?.Split('\n').FirstOrDefault(l => l.StartsWith("begin_time=", StringComparison.Ordinal));
         if (line is null || !DateTimeOffset.TryParse(line["begin_time=".Length..], System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal, out var previous))
         {
@@ -130,12 +174,12 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
     /// Makes the .origin copies, then neutralises archive_command in postgresql.conf and postgresql.auto.conf
     /// (before recovery lines are appended, so the .origin of postgresql.auto.conf is the backup's own).
     /// </summary>
-    private static List<(string Path, ConfigAnalysis Analysis)> AnalyzeConfigFiles(string dest)
+    private static List<ConfigAnalysis> AnalyzeConfigFiles(string work)
     {
-        var result = new List<(string, ConfigAnalysis)>();
+        var result = new List<ConfigAnalysis>();
         foreach (var name in new[] { "postgresql.conf", "postgresql.auto.conf" })
         {
-            var path = Path.Combine(dest, name);
+            var path = Path.Combine(work, name);
             if (!File.Exists(path))
             {
                 continue;
@@ -147,7 +191,7 @@ public sealed class RecoveryExecutor(IOutput output, TimeProvider clock, TimeZon
             {
                 DurableFile.WriteAtomic(path, Encoding.UTF8.GetBytes(analysis.Text), FileModes.Get(path));
             }
-            result.Add((path, analysis));
+            result.Add(analysis);
         }
         return result;
     }

@@ -8,6 +8,8 @@ namespace Barman.Core.Recovery;
 /// <param name="TablespaceRules"><c>NAME:LOCATION</c> relocation rules.</param>
 /// <param name="Jobs">Files copied at the same time.</param>
 /// <param name="ProtectedDirectories">barman_home and every backup directory: never a destination.</param>
+/// <param name="Remote">Set for <c>--remote-ssh-command</c>: the destination is on that host.</param>
+/// <param name="BandwidthLimit">rsync --bwlimit in KB/s for remote copies (null or 0 = none).</param>
 public sealed record RecoveryRequest(
     string Destination,
     RecoveryTarget Target,
@@ -15,4 +17,6 @@ public sealed record RecoveryRequest(
     GetWalRestore? GetWal,
     IReadOnlyList<string> TablespaceRules,
     int Jobs,
-    IReadOnlyList<string> ProtectedDirectories);
+    IReadOnlyList<string> ProtectedDirectories,
+    RemoteShell? Remote = null,
+    int? BandwidthLimit = null);

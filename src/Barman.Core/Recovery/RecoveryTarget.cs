@@ -24,8 +24,11 @@ public sealed record RecoveryTarget(
     /// <summary>The values <c>--target-action</c> accepts (PostgreSQL 9.5+).</summary>
     public static readonly IReadOnlyList<string> Actions = ["pause", "shutdown", "promote"];
 
-    /// <summary>True when recovery stops somewhere other than the end of the archive (recovery.signal, barman_wal/).</summary>
-    public bool IsPitr => Time is not null || Xid is not null || Lsn is not null || Name is not null || Immediate || Timeline is not null;
+    /// <summary>
+    /// True when recovery stops somewhere other than the end of the archive (recovery.signal, barman_wal/).
+    /// A timeline alone is not a target: barman 3.4 then recovers exactly as without one (checked against it).
+    /// </summary>
+    public bool IsPitr => Time is not null || Xid is not null || Lsn is not null || Name is not null || Immediate;
 
     public static RecoveryTarget Create(
         string? time, string? xid, string? lsn, string? name, bool immediate, bool exclusive, string? timeline, string? action)

@@ -116,16 +116,17 @@ public sealed class RecoverTargetTests(PitrScenarioFixture f)
     }
 
     [Fact]
-    public async Task Recover_with_target_tli_latest_replays_to_the_end_and_opens_timeline_2()
+    public async Task Recover_with_only_target_tli_is_a_full_recovery_as_in_barman()
     {
+        // barman 3.4 ignores a timeline given without a target: WAL in pg_wal, no recovery configuration.
         var dest = RecoveredCopy.NewDestination(f, "tli");
 
         var run = RecoveredCopy.Recover(f, dest, "--target-tli", "latest");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(ExpectedOutput.Recover(f, dest, null, copyWal: true, archiveStatus: false, configuration: true), ExpectedOutput.Normalise(run.Stdout));
-        Assert.EndsWith("recovery_target_timeline = 'latest'\n", File.ReadAllText(Path.Combine(dest, "postgresql.auto.conf")), StringComparison.Ordinal);
-        await AssertBatchesAtTargetAsync(dest, "1:100,2:100,3:100", "promoted", timeline: "2", barmanWalRemoved: true);
+        Assert.Equal(ExpectedOutput.Recover(f, dest, null, copyWal: true, archiveStatus: true, configuration: false), ExpectedOutput.Normalise(run.Stdout));
+        Assert.False(File.Exists(Path.Combine(dest, "recovery.signal")));
+        await AssertBatchesAtTargetAsync(dest, "1:100,2:100,3:100", "promoted", timeline: "1", barmanWalRemoved: true);
     }
 
     [Fact]

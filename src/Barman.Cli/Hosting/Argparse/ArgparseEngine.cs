@@ -346,8 +346,11 @@ internal static partial class ArgparseEngine
                     Values[action] = [];
                     return;
                 case ActionKind.SubParsers:
-                    CheckChoice(action, strings[0]);
-                    var chosen = parser.FindSubParser(strings[0])!;
+                    if (parser.FindSubParser(strings[0]) is not { } chosen)
+                    {
+                        CheckChoice(action, strings[0]);
+                        return;
+                    }
                     var state = new ParserState(chosen.Parser, chosen);
                     Verb = state;
                     Unrecognized.AddRange(state.ParseKnown(strings.GetRange(1, strings.Count - 1)));
