@@ -65,12 +65,13 @@ CONF
 pgbr() { pgbackrest --config="$WORK/pgbackrest.conf" --stanza=bench "$@"; }
 
 # seconds CMD...: wall-clock seconds of one command, output discarded.
+# (bash locals are dynamically scoped: the names must not clash with the loop variables of the timed functions)
 seconds() {
-    local s e
-    s=$(date +%s%N)
+    local t_start t_end
+    t_start=$(date +%s%N)
     "$@" >/dev/null
-    e=$(date +%s%N)
-    awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", (e - s) / 1e9 }'
+    t_end=$(date +%s%N)
+    awk -v s="$t_start" -v e="$t_end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }'
 }
 
 # ratio A B: A/B with three decimals, "-" when either is missing.

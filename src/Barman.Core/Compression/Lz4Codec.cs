@@ -24,15 +24,6 @@ public sealed class Lz4Codec : IWalCodec
                 ChainBlocks = false,
             }, leaveOpen: true);
 
-    public Stream Decompress(Stream source)
-    {
-        if (!NativeLz4.Available)
-        {
-            return LZ4Stream.Decode(source, leaveOpen: true);
-        }
-        var plain = new MemoryStream();
-        NativeLz4.Decompress(ZstdCodec.ReadAll(source), plain);
-        plain.Position = 0;
-        return plain;
-    }
+    public Stream Decompress(Stream source) =>
+        NativeLz4.Available ? NativeLz4.DecodeStream(source) : LZ4Stream.Decode(source, leaveOpen: true);
 }

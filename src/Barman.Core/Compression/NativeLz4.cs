@@ -67,6 +67,27 @@ internal static partial class NativeLz4
         }
     }
 
+    /// <summary>A streaming decoder over <paramref name="source"/> (every frame).</summary>
+    public static Stream DecodeStream(Stream source)
+    {
+        if (IsError(CreateDecompressionContext(out var ctx, Version)) != 0)
+        {
+            throw new IOException("lz4: cannot create a decompression context");
+        }
+        return new NativeDecodeStream(source, (nint dst, ref nuint dstSize, nint src, ref nuint srcSize) =>
+        {
+            var hint = DecompressPtr(ctx, dst, ref dstSize, src, ref srcSize, 0);
+            if (IsError(hint) != 0)
+            {
+                throw new InvalidDataException("lz4: corrupt WAL file");
+            }
+            return hint == 0;
+        }, () => FreeDecompressionContext(ctx));
+    }
+
+    [LibraryImport(Lib, EntryPoint = "LZ4F_decompress")]
+    private static partial nuint DecompressPtr(nint ctx, nint dst, ref nuint dstSize, nint src, ref nuint srcSize, nint options);
+
     [LibraryImport(Lib, EntryPoint = "LZ4F_compressFrameBound")]
     private static partial nuint CompressFrameBound(nuint srcSize, ref byte prefs);
 

@@ -39,6 +39,37 @@ internal static partial class NativeZstd
         return IsError(n) != 0 || n != (nuint)dst.Length ? null : dst;
     }
 
+    /// <summary>A streaming decoder over <paramref name="source"/> (every frame, any content size).</summary>
+    public static Stream DecodeStream(Stream source)
+    {
+        var dctx = CreateDCtx();
+        return new NativeDecodeStream(source, (nint dst, ref nuint dstSize, nint src, ref nuint srcSize) =>
+        {
+            var output = new Buffer(dst, dstSize, 0);
+            var input = new Buffer(src, srcSize, 0);
+            var r = DecompressStream(dctx, ref output, ref input);
+            if (IsError(r) != 0)
+            {
+                throw new InvalidDataException("zstd: corrupt WAL file");
+            }
+            dstSize = output.Pos;
+            srcSize = input.Pos;
+            return r == 0;
+        }, () => FreeDCtx(dctx));
+    }
+
+    [LibraryImport(Lib, EntryPoint = "ZSTD_freeDCtx")]
+    private static partial nuint FreeDCtx(nint dctx);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private record struct Buffer(nint Ptr, nuint Size, nuint Pos);
+
+    [LibraryImport(Lib, EntryPoint = "ZSTD_createDCtx")]
+    private static partial nint CreateDCtx();
+
+    [LibraryImport(Lib, EntryPoint = "ZSTD_decompressStream")]
+    private static partial nuint DecompressStream(nint dctx, ref Buffer output, ref Buffer input);
+
     [LibraryImport(Lib, EntryPoint = "ZSTD_compressBound")]
     private static partial nuint CompressBound(nuint srcSize);
 

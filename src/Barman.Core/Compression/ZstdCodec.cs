@@ -19,19 +19,10 @@ public sealed class ZstdCodec(int level = ZstdCodec.DefaultLevel) : IWalCodec
             ? new OneShotCompressStream(destination, (ReadOnlySpan<byte> src, out int length) => NativeZstd.Compress(src, level, out length))
             : new CompressionStream(destination, level, 1 << 20, leaveOpen: true);
 
-    public Stream Decompress(Stream source)
-    {
-        if (NativeZstd.Available)
-        {
-            var compressed = ReadAll(source);
-            if (NativeZstd.TryDecompress(compressed) is { } plain)
-            {
-                return new MemoryStream(plain, writable: false);
-            }
-            source = new MemoryStream(compressed, writable: false);
-        }
-        return new DecompressionStream(source, 1 << 20, checkEndOfStream: true, leaveOpen: true);
-    }
+    public Stream Decompress(Stream source) =>
+        NativeZstd.Available
+            ? NativeZstd.DecodeStream(source)
+            : new DecompressionStream(source, 1 << 20, checkEndOfStream: true, leaveOpen: true);
 
     internal static byte[] ReadAll(Stream source)
     {

@@ -104,7 +104,7 @@ public sealed class WalReceiver(ServerConfig server, IOutput output, IProcessRun
     public async Task StopAsync(TimeProvider clock, CancellationToken ct)
     {
         var path = ServerLocks.ReceiveWal(server);
-        if (!LockFile.IsHeld(path) || Signals.ReadLockPid(path) is not { } pid || !Signals.Send(pid, Signals.SigInt))
+        if (!LockFile.IsHeld(path) || LockFile.ReadPid(path) is not { } pid || !Signals.Send(pid, Signals.SigInt))
         {
             throw new BarmanException($"Termination of receive-wal failed: no such process for server {server.Name}");
         }
