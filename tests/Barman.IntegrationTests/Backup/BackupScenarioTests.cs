@@ -108,5 +108,18 @@ public sealed class BackupScenarioTests
         Assert.StartsWith($"Deleting backup {id} for server pg-main", delete.Out, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
         Assert.Single(Ours(config, "list-backup", "--minimal", "pg-main").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // Act: verify the remaining backup with pg_verifybackup, then regenerate its manifest our way and verify again
+        var verify = Ours(config, "verify-backup", "pg-main", "latest");
+        var latestData = Path.Combine(home.ServerDir, "base", Ours(config, "list-backup", "--minimal", "pg-main").Out.Trim(), "data");
+        File.Delete(Path.Combine(latestData, "backup_manifest"));
+        var generate = Ours(config, "generate-manifest", "pg-main", "latest");
+        var verifyOurs = Ours(config, "verify", "pg-main", "latest");
+
+        // Assert
+        Assert.Equal("Verifying backup 'latest' on server ['pg-main']\nCalling pg_verifybackup\nbackup successfully verified\n", verify.Out);
+        Assert.Equal("Backup manifest for backup 'latest' successfully generated for server pg-main\n", generate.Out);
+        Assert.True(verifyOurs.Code == 0, verifyOurs.Out + verifyOurs.Err);
+        Assert.EndsWith("backup successfully verified\n", verifyOurs.Out, StringComparison.Ordinal);
     }
 }
