@@ -1,7 +1,7 @@
-// The `generate-manifest` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `generate-manifest` verb: writes a backup_manifest for a backup that has none.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
 
 namespace Barman.Cli.Commands;
 
@@ -14,7 +14,11 @@ internal static class GenerateManifestCommand
         var command = new Command("generate-manifest", "Generate a manifest-backup for the given server and backup id");
         command.Add(server);
         command.Add(backupId);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("generate-manifest")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            BackupVerifier.GenerateManifest(inv.Server(parse.GetValue(server)!), parse.GetValue(backupId)!, inv.Output, inv.Clock);
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }

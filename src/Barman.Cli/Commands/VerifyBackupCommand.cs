@@ -1,7 +1,7 @@
-// The `verify-backup` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `verify-backup` verb (alias verify): runs pg_verifybackup on a backup's data directory.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
 
 namespace Barman.Cli.Commands;
 
@@ -15,7 +15,11 @@ internal static class VerifyBackupCommand
         command.Aliases.Add("verify");
         command.Add(server);
         command.Add(backupId);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("verify-backup")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            await BackupVerifier.VerifyAsync(inv.Server(parse.GetValue(server)!), parse.GetValue(backupId)!, inv.Output, inv.Runner, token);
+            return inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }
