@@ -10,7 +10,8 @@ internal sealed record ClusterOptions(
     bool ArchiveMode = false,
     string? IncomingDirectory = null,
     IReadOnlyList<string>? ExtraSettings = null,
-    IReadOnlyList<string>? Slots = null);
+    IReadOnlyList<string>? Slots = null,
+    int? Port = null);
 
 /// <summary>
 /// A real PostgreSQL cluster for integration tests: initdb as <c>postgres</c> (initdb refuses root), replication
@@ -80,7 +81,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
         TestProcess.ChownToPostgres(data);
         TestProcess.Run(Bin("initdb"), ["-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asPostgres: true);
 
-        var cluster = new PostgresCluster(root, data, FreePort(), owned: true);
+        var cluster = new PostgresCluster(root, data, options.Port ?? FreePort(), owned: true);
         var settings = new List<string>
         {
             "listen_addresses = '127.0.0.1'",
