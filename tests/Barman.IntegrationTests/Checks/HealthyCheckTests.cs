@@ -33,7 +33,13 @@ public sealed class HealthyServerFixture : IAsyncLifetime
         AddBackup(Home, "20261124T230051", 23125866, first, first);
         WriteXlogDb(Home, (first, 16461));
         WriteIdentity(Home, Cluster.Psql("SELECT system_identifier FROM pg_control_system()"));
-        for (var i = 0; i < 100 && Cluster.Psql("SELECT active AND restart_lsn IS NOT NULL FROM pg_replication_slots WHERE slot_name = 'barman'") != "t"; i++)
+        // Wait until the slot is active and the streamer has written everything sent, so two runs see the same LSNs.
+        for (var i = 0; i < 200 && Cluster.Psql("SELECT active AND restart_lsn IS NOT NULL FROM pg_replication_slots WHERE slot_name = 'barman'") != "t"; i++)
+        {
+            await Task.Delay(100);
+        }
+        for (var i = 0; i < 200 && Cluster.Psql(
+            "SELECT sent_lsn = write_lsn AND sent_lsn = pg_current_wal_lsn() FROM pg_stat_replication WHERE application_name = 'barman_receive_wal'") != "t"; i++)
         {
             await Task.Delay(100);
         }
