@@ -13,7 +13,7 @@ internal static class CheckCommand
         var servers = CommonArguments.ServerNames();
         var nagios = new Option<bool>("--nagios") { Description = "Nagios plugin compatible output" };
         var retentionPolicy = new Option<bool>("--retention-policy") { Description = "show the retention policy status of every backup and what the next cron would delete (extension)" };
-        var command = new Command("check", "Check if the server configuration is working. This command returns success if every checks pass, or failure if any of these fails. Exit codes: 0 all checks OK, 1 a check failed, 2 --nagios CRITICAL or usage error");
+        var command = new Command("check", "Check if the server configuration is working. This command returns success if every checks pass, or failure if any of these fails");
         command.Add(servers);
         command.Add(nagios);
         command.Add(retentionPolicy);

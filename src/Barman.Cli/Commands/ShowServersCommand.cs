@@ -10,7 +10,7 @@ internal static class ShowServersCommand
     public static Command Create(CliContext ctx)
     {
         var servers = CommonArguments.ServerNames();
-        var command = new Command("show-servers", "Show all configuration parameters for the specified servers. Exit codes: 0 success, 1 unknown server, 2 usage error");
+        var command = new Command("show-servers", "Show all configuration parameters for the specified servers");
         command.Aliases.Add("show-server");
         command.Add(servers);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>

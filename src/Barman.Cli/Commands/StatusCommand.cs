@@ -10,7 +10,7 @@ internal static class StatusCommand
     public static Command Create(CliContext ctx)
     {
         var servers = CommonArguments.ServerNames();
-        var command = new Command("status", "Shows live information and status of the PostgreSQL server. Exit codes: 0 success, 1 unknown or disabled server, 2 usage error");
+        var command = new Command("status", "Shows live information and status of the PostgreSQL server");
         command.Add(servers);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
