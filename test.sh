@@ -3,6 +3,10 @@
 # as the last line: "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")"
+# The Barman 3.4 reference (golden files, oracle facts) lives in shared/ beside the clone.
+if [ -z "${BARMAN_REFERENCE:-}" ] && [ -d ../shared/reference/barman-3.4 ]; then
+    export BARMAN_REFERENCE="$(cd ../shared/reference/barman-3.4 && pwd)"
+fi
 
 log=$(mktemp)
 dotnet build Barman.sln -c Release -nologo -v q >"$log" 2>&1 || { cat "$log"; echo "0 passed, 1 failed"; exit 1; }

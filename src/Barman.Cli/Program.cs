@@ -1,25 +1,66 @@
-// Entry point: parse, report usage errors as argparse does (exit 2), run the verb.
+// Entry point: parse as barman's argparse does (usage errors → exit 2, -h/-v), then run the verb through System.CommandLine.
 using System.CommandLine;
 using Barman.Cli.Commands;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
+using Barman.Core.Configuration;
+using Barman.Core.Errors;
 
 namespace Barman.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, TimeProvider.System);
+    public static int Main(string[] args)
+    {
+        ArgparseUsage.TerminalColumns = Console.IsOutputRedirected ? null : Console.WindowWidth;
+        return Run(args, Console.Out, Console.Error, TimeProvider.System);
+    }
 
     /// <summary>Runs one command line; tests call this in-process with their own writers and clock.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         var ctx = new CliContext(stdout, stderr, clock);
         var root = CommandTree.Build(ctx);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0 && !parse.GetValue(GlobalOptions.Version))
+        var model = ArgparseUsage.Model(root);
+        switch (ArgparseEngine.Parse(model, args))
         {
-            UsageErrors.Print(parse, stderr);
-            return 2;
+            case ArgparseOutcome.Help help:
+                stdout.Write(ArgparseUsage.Formatter.Help(help.Parser));
+                return 0;
+            case ArgparseOutcome.Version:
+                stdout.Write(BarmanVersion.Line + "\n");
+                return 0;
+            case ArgparseOutcome.Error error:
+                return UsageErrors.Print(error.Parser, error.Message, stderr);
+            case ArgparseOutcome.Parsed { Verb: null } bare:
+                return BareBarman(root, bare, stdout, stderr);
+            case ArgparseOutcome.Parsed parsed:
+                // Response files (@file) are not an argparse feature: a value starting with '@' stays a value.
+                var parse = root.Parse(parsed.CanonicalArgs, new ParserConfiguration { ResponseFileTokenReplacer = null });
+                if (parse.Errors.Count > 0)
+                {
+                    return UsageErrors.Print(model, parse, stderr);
+                }
+                return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            default:
+                throw new InvalidOperationException("unknown argparse outcome");
         }
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>No verb: barman reads the configuration (a missing -c file is still an error), then prints the help.</summary>
+    private static int BareBarman(RootCommand root, ArgparseOutcome.Parsed parsed, TextWriter stdout, TextWriter stderr)
+    {
+        var parse = root.Parse(parsed.CanonicalArgs, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        try
+        {
+            ConfigLoader.Locate(parse.GetValue(GlobalOptions.Config), Environment.GetEnvironmentVariable("HOME"));
+        }
+        catch (PlainMessageException e)
+        {
+            stderr.Write(e.Message + "\n");
+            return e.ExitCode;
+        }
+        stdout.Write(ArgparseUsage.Formatter.Help(ArgparseUsage.Model(root)));
+        return 0;
     }
 }

@@ -1,7 +1,7 @@
-// The `archive-wal` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `archive-wal` verb: archives the server's incoming and streamed WAL files into wals/ and xlog.db.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
 
@@ -12,7 +12,11 @@ internal static class ArchiveWalCommand
         var server = CommonArguments.ServerName();
         var command = new Command("archive-wal", "Execute maintenance operations on WAL files for a given server. This command processes any incoming WAL files for the server and archives them along the catalogue.");
         command.Add(server);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("archive-wal")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            await new WalArchiver(inv.Server(parse.GetValue(server)!), inv.Output, inv.Clock).RunAsync(token);
+            return 0;
+        }, ct));
         return command;
     }
 }

@@ -1,6 +1,7 @@
 // The `backup` verb: declares barman's arguments and options; the handler has not landed yet.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
 
 namespace Barman.Cli.Commands;
@@ -9,19 +10,19 @@ internal static class BackupCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server names for the backup command ('all' will show all available servers)");
         var immediateCheckpoint = new Option<bool>("--immediate-checkpoint") { Description = "forces the initial checkpoint to be done as quickly as possible" };
         var noImmediateCheckpoint = new Option<bool>("--no-immediate-checkpoint") { Description = "forces the initial checkpoint to be spread" };
-        var reuseBackup = new Option<string?>("--reuse-backup") { Description = "override reuse_backup option", Arity = ArgumentArity.ZeroOrOne };
-        reuseBackup.AcceptOnlyFromAmong("copy", "link", "off");
-        var retryTimes = new Option<int?>("--retry-times") { Description = "Number of retries after an error if base backup copy fails.", HelpName = "RETRY_TIMES" };
-        var retrySleep = new Option<int?>("--retry-sleep") { Description = "Wait time after a failed base backup copy, before retrying.", HelpName = "RETRY_SLEEP" };
+        var reuseBackup = new Option<string?>("--reuse-backup") { Description = "use the previous backup to improve transfer-rate. If no argument is given \"link\" is assumed", Arity = ArgumentArity.ZeroOrOne };
+        reuseBackup.Choices("copy", "link", "off").Const("link");
+        var retryTimes = new Option<int?>("--retry-times") { Description = "Number of retries after an error if base backup copy fails.", HelpName = "RETRY_TIMES" }.Checked(ArgTypes.NonNegative);
+        var retrySleep = new Option<int?>("--retry-sleep") { Description = "Wait time after a failed base backup copy, before retrying.", HelpName = "RETRY_SLEEP" }.Checked(ArgTypes.NonNegative);
         var noRetry = new Option<bool>("--no-retry") { Description = "Disable base backup copy retry logic." };
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Run the copy in parallel using NJOBS processes.", HelpName = "NJOBS" };
-        var bwlimit = new Option<int?>("--bwlimit") { Description = "maximum transfer rate in kilobytes per second. A value of 0 means no limit. Overrides 'bandwidth_limit' configuration option.", HelpName = "KBPS" };
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Run the copy in parallel using NJOBS processes.", HelpName = "NJOBS" }.Checked(ArgTypes.Positive);
+        var bwlimit = new Option<int?>("--bwlimit") { Description = "maximum transfer rate in kilobytes per second. A value of 0 means no limit. Overrides 'bandwidth_limit' configuration option.", HelpName = "KBPS" }.Checked(ArgTypes.NonNegative);
         var wait = new Option<bool>("--wait", "-w") { Description = "wait for all the required WAL files to be archived" };
-        var waitTimeout = new Option<int?>("--wait-timeout") { Description = "the time, in seconds, spent waiting for the required WAL files to be archived before timing out", HelpName = "TIMEOUT" };
-        var name = new Option<string?>("--name") { Description = "a name which can be used to reference this backup in barman commands such as recover and delete", HelpName = "BACKUP_NAME" };
+        var waitTimeout = new Option<int?>("--wait-timeout") { Description = "the time, in seconds, spent waiting for the required WAL files to be archived before timing out", HelpName = "TIMEOUT" }.Checked(ArgTypes.NonNegative);
+        var name = new Option<string?>("--name") { Description = "a name which can be used to reference this backup in barman commands such as recover and delete", HelpName = "BACKUP_NAME" }.Checked(ArgTypes.BackupName);
         var command = new Command("backup", "Perform a full backup for the given server (supports 'all')");
         command.Add(servers);
         command.Add(immediateCheckpoint);

@@ -2,6 +2,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
 
 namespace Barman.Cli.Commands;
 
@@ -19,41 +20,44 @@ internal static class CommandTree
         {
             root.Options.Add(option);
         }
+        // Barman's declaration order: its "invalid choice" message lists the verbs (then each alias) in this order.
         Command[] verbs =
         [
-            ArchiveWalCommand.Create(ctx),
-            BackupCommand.Create(ctx),
-            CheckCommand.Create(ctx),
-            CheckBackupCommand.Create(ctx),
-            CheckWalArchiveCommand.Create(ctx),
-            CronCommand.Create(ctx),
-            DeleteCommand.Create(ctx),
-            DiagnoseCommand.Create(ctx),
-            GenerateManifestCommand.Create(ctx),
-            GetWalCommand.Create(ctx),
             HelpCommand.Create(ctx),
-            KeepCommand.Create(ctx),
-            ListBackupCommand.Create(ctx),
-            ListFilesCommand.Create(ctx),
             ListServersCommand.Create(ctx),
-            PutWalCommand.Create(ctx),
-            RebuildXlogDbCommand.Create(ctx),
-            ReceiveWalCommand.Create(ctx),
-            RecoverCommand.Create(ctx),
-            ReplicationStatusCommand.Create(ctx),
-            ShowBackupCommand.Create(ctx),
-            ShowServersCommand.Create(ctx),
+            CronCommand.Create(ctx),
+            BackupCommand.Create(ctx),
+            ListBackupCommand.Create(ctx),
             StatusCommand.Create(ctx),
+            ReplicationStatusCommand.Create(ctx),
+            RebuildXlogDbCommand.Create(ctx),
+            RecoverCommand.Create(ctx),
+            ShowServersCommand.Create(ctx),
             SwitchWalCommand.Create(ctx),
-            SyncBackupCommand.Create(ctx),
+            CheckCommand.Create(ctx),
+            DiagnoseCommand.Create(ctx),
             SyncInfoCommand.Create(ctx),
+            SyncBackupCommand.Create(ctx),
             SyncWalsCommand.Create(ctx),
+            ShowBackupCommand.Create(ctx),
+            ListFilesCommand.Create(ctx),
+            DeleteCommand.Create(ctx),
+            GetWalCommand.Create(ctx),
+            PutWalCommand.Create(ctx),
+            ArchiveWalCommand.Create(ctx),
+            ReceiveWalCommand.Create(ctx),
+            CheckBackupCommand.Create(ctx),
             VerifyBackupCommand.Create(ctx),
+            GenerateManifestCommand.Create(ctx),
+            KeepCommand.Create(ctx),
+            CheckWalArchiveCommand.Create(ctx),
         ];
         foreach (var verb in verbs)
         {
             root.Subcommands.Add(verb);
         }
+        // `barman help VERB` (our extension) accepts the verbs and their aliases.
+        verbs[0].Arguments[0].Choices([.. verbs.SelectMany(v => v.Aliases.Prepend(v.Name))]);
         root.SetAction(parse =>
         {
             if (parse.GetValue(GlobalOptions.Version))
@@ -62,7 +66,8 @@ internal static class CommandTree
                 return 0;
             }
             // Bare `barman` prints the help and succeeds, as barman does.
-            return new HelpAction().Invoke(parse);
+            ctx.Stdout.Write(ArgparseUsage.Help(root, null));
+            return 0;
         });
         return root;
     }

@@ -1,7 +1,8 @@
-// The `delete` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `delete` verb: deletes one backup; a refusal ends with barman's 'Cannot delete backup (...)' error, exit 1.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Catalog;
+using Barman.Core.Retention;
 
 namespace Barman.Cli.Commands;
 
@@ -14,7 +15,25 @@ internal static class DeleteCommand
         var command = new Command("delete", "Delete a backup");
         command.Add(server);
         command.Add(backupId);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("delete")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            var config = inv.Server(parse.GetValue(server)!);
+            var catalog = BackupCatalog.Load(config);
+            foreach (var warning in catalog.Warnings)
+            {
+                inv.Output.Warning(warning);
+            }
+            var backup = catalog.Resolve(parse.GetValue(backupId)!);
+            if (!await BackupDeleter.DeleteAsync(catalog, backup, inv.Output, inv.Clock, forRetention: false, token))
+            {
+                if (!inv.Output.HasErrors)
+                {
+                    inv.Output.Error($"Cannot delete backup ({config.Name} {BackupInfoRepr.Repr(backup)})");
+                }
+                return 1;
+            }
+            return inv.Output.HasErrors ? 1 : 0;
+        }, ct));
         return command;
     }
 }

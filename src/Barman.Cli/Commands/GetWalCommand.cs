@@ -1,7 +1,9 @@
-// The `get-wal` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `get-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
+using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
 
@@ -15,7 +17,7 @@ internal static class GetWalCommand
         var partial = new Option<bool>("--partial", "-P") { Description = "retrieve also partial WAL files (.partial)" };
         var gzip = new Option<bool>("--gzip", "-z", "-x") { Description = "compress the output with gzip" };
         var bzip2 = new Option<bool>("--bzip2", "-j") { Description = "compress the output with bzip2" };
-        var peek = new Option<int?>("--peek", "-p") { Description = "peek from the WAL archive up to 'SIZE' WAL files, starting from the requested one. 'SIZE' must be an integer >= 1. When invoked with this option, get-wal returns a list of zero to 'SIZE' WAL segment names, one per row.", HelpName = "SIZE" };
+        var peek = new Option<int?>("--peek", "-p") { Description = "peek from the WAL archive up to 'SIZE' WAL files, starting from the requested one. 'SIZE' must be an integer >= 1. When invoked with this option, get-wal returns a list of zero to 'SIZE' WAL segment names, one per row.", HelpName = "SIZE" }.Checked(ArgTypes.Positive);
         var test = new Option<bool>("--test", "-t") { Description = "test both the connection and the configuration of the requested PostgreSQL server in Barman for WAL retrieval. With this option, the 'wal_name' mandatory argument is ignored." };
         var command = new Command("get-wal", "Retrieve WAL_NAME file from SERVER_NAME archive. The content will be streamed on standard output unless the --output-directory option is specified.");
         command.Add(server);
@@ -26,7 +28,19 @@ internal static class GetWalCommand
         command.Add(bzip2);
         command.Add(peek);
         command.Add(test);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("get-wal")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            var request = new GetWalRequest(
+                parse.GetValue(walName)!,
+                parse.GetValue(outputDirectory),
+                parse.GetValue(gzip) ? "gzip" : parse.GetValue(bzip2) ? "bzip2" : null,
+                parse.GetValue(partial),
+                parse.GetValue(peek),
+                parse.GetValue(test));
+            // The WAL bytes go to the real standard output; in-process tests pass -o instead.
+            WalRetriever.Run(inv.Server(parse.GetValue(server)!), request, inv.Output, Console.OpenStandardOutput);
+            return 0;
+        }));
         return command;
     }
 }

@@ -1,7 +1,7 @@
-// The `list-backups` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `list-backups` verb: one list-backup result per server (alphabetical), console lines or JSON.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
 
 namespace Barman.Cli.Commands;
 
@@ -9,13 +9,22 @@ internal static class ListBackupCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server name for the command ('all' will show all available servers)");
         var minimal = new Option<bool>("--minimal") { Description = "machine readable output" };
         var command = new Command("list-backups", "List available backups for the given server (supports 'all')");
         command.Aliases.Add("list-backup");
         command.Add(servers);
         command.Add(minimal);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("list-backups")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var server in resolved)
+            {
+                inv.Output.ResultListBackup(CatalogQueries.ListBackups(server, parse.GetValue(minimal), inv.Clock, inv.Output));
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }

@@ -1,7 +1,7 @@
-// The `put-wal` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `put-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
 
@@ -14,7 +14,12 @@ internal static class PutWalCommand
         var command = new Command("put-wal", "Receive a WAL file from SERVER_NAME and securely store it in the incoming directory. The file will be read from standard input in tar format.");
         command.Add(server);
         command.Add(test);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("put-wal")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            using var stdin = Console.OpenStandardInput();
+            WalPutter.Run(inv.Server(parse.GetValue(server)!), stdin, parse.GetValue(test), inv.Output);
+            return 0;
+        }));
         return command;
     }
 }

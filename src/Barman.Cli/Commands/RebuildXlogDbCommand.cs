@@ -1,7 +1,7 @@
-// The `rebuild-xlogdb` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `rebuild-xlogdb` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
 
@@ -9,10 +9,19 @@ internal static class RebuildXlogDbCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server name for the command");
         var command = new Command("rebuild-xlogdb", "Rebuild the WAL file database guessing it from the disk content.");
         command.Add(servers);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("rebuild-xlogdb")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
+            foreach (var s in resolved)
+            {
+                XlogDbRebuilder.Rebuild(s, inv.Output);
+            }
+            reportErrors();
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }

@@ -1,7 +1,7 @@
-// The `receive-wal` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `receive-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
 
@@ -20,7 +20,31 @@ internal static class ReceiveWalCommand
         command.Add(reset);
         command.Add(createSlot);
         command.Add(dropSlot);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("receive-wal")));
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            var receiver = new WalReceiver(inv.Server(parse.GetValue(server)!), inv.Output, inv.Runner);
+            if (parse.GetValue(stop))
+            {
+                await receiver.StopAsync(inv.Clock, token);
+            }
+            else if (parse.GetValue(createSlot))
+            {
+                await receiver.CreateSlotAsync(token);
+            }
+            else if (parse.GetValue(dropSlot))
+            {
+                await receiver.DropSlotAsync(token);
+            }
+            else if (parse.GetValue(reset))
+            {
+                await receiver.ResetAsync(token);
+            }
+            else
+            {
+                await receiver.RunAsync(token);
+            }
+            return 0;
+        }, ct));
         return command;
     }
 }

@@ -1,7 +1,9 @@
-// The `recover` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `recover` verb: parses barman's arguments, maps the backup to a RecoverySource, runs the executor.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
+using Barman.Core.Recovery;
 
 namespace Barman.Cli.Commands;
 
@@ -10,9 +12,9 @@ internal static class RecoverCommand
     public static Command Create(CliContext ctx)
     {
         var server = CommonArguments.ServerName();
-        var backupId = CommonArguments.BackupId();
+        var backupId = CommonArguments.BackupId("specifies the backup ID to recover");
         var destination = new Argument<string>("destination_directory") { Description = "the directory where the new server is created" };
-        var targetTli = new Option<string?>("--target-tli") { Description = "target timeline", HelpName = "TARGET_TLI" };
+        var targetTli = new Option<string?>("--target-tli") { Description = "target timeline", HelpName = "TARGET_TLI" }.Checked(ArgTypes.Timeline);
         var targetTime = new Option<string?>("--target-time") { Description = "target time. You can use any valid unambiguous representation. e.g: \"YYYY-MM-DD HH:MM:SS.mmm\"", HelpName = "TARGET_TIME" };
         var targetXid = new Option<string?>("--target-xid") { Description = "target transaction ID", HelpName = "TARGET_XID" };
         var targetLsn = new Option<string?>("--target-lsn") { Description = "target LSN (Log Sequence Number)", HelpName = "TARGET_LSN" };
@@ -20,19 +22,19 @@ internal static class RecoverCommand
         var targetImmediate = new Option<bool>("--target-immediate") { Description = "end recovery as soon as a consistent state is reached" };
         var exclusive = new Option<bool>("--exclusive") { Description = "set target to be non inclusive" };
         var tablespace = new Option<string[]>("--tablespace") { Description = "tablespace relocation rule", HelpName = "NAME:LOCATION", AllowMultipleArgumentsPerToken = false };
-        var remoteSshCommand = new Option<string?>("--remote-ssh-command") { Description = "This options activates remote recovery, by specifying the secure shell command to be launched on a remote host. It is the equivalent of the \"ssh_command\" server option in the configuration file for remote recovery. Example: 'ssh postgres@db2'", HelpName = "SSH_COMMAND" };
-        var bwlimit = new Option<int?>("--bwlimit") { Description = "maximum transfer rate in kilobytes per second. A value of 0 means no limit. Overrides 'bandwidth_limit' configuration option.", HelpName = "KBPS" };
-        var retryTimes = new Option<int?>("--retry-times") { Description = "Number of retries after an error if base backup copy fails.", HelpName = "RETRY_TIMES" };
-        var retrySleep = new Option<int?>("--retry-sleep") { Description = "Wait time after a failed base backup copy, before retrying.", HelpName = "RETRY_SLEEP" };
+        var remoteSshCommand = new Option<string?>("--remote-ssh-command") { Description = "This options activates remote recovery, by specifying the secure shell command to be launched on a remote host. It is the equivalent of the \"ssh_command\" server option in the configuration file for remote recovery. Example: \"ssh postgres@db2\"", HelpName = "SSH_COMMAND" };
+        var bwlimit = new Option<int?>("--bwlimit") { Description = "maximum transfer rate in kilobytes per second. A value of 0 means no limit. Overrides 'bandwidth_limit' configuration option.", HelpName = "KBPS" }.Checked(ArgTypes.NonNegative);
+        var retryTimes = new Option<int?>("--retry-times") { Description = "Number of retries after an error if base backup copy fails.", HelpName = "RETRY_TIMES" }.Checked(ArgTypes.NonNegative);
+        var retrySleep = new Option<int?>("--retry-sleep") { Description = "Wait time after a failed base backup copy, before retrying.", HelpName = "RETRY_SLEEP" }.Checked(ArgTypes.NonNegative);
         var noRetry = new Option<bool>("--no-retry") { Description = "Disable base backup copy retry logic." };
-        var jobs = new Option<int?>("--jobs", "-j") { Description = "Run the copy in parallel using NJOBS processes.", HelpName = "NJOBS" };
+        var jobs = new Option<int?>("--jobs", "-j") { Description = "Run the copy in parallel using NJOBS processes.", HelpName = "NJOBS" }.Checked(ArgTypes.Positive);
         var getWal = new Option<bool>("--get-wal") { Description = "Enable the get-wal option during the recovery." };
         var noGetWal = new Option<bool>("--no-get-wal") { Description = "Disable the get-wal option during recovery." };
         var networkCompression = new Option<bool>("--network-compression") { Description = "Enable network compression during remote recovery." };
         var noNetworkCompression = new Option<bool>("--no-network-compression") { Description = "Disable network compression during remote recovery." };
-        var targetAction = new Option<string?>("--target-action") { Description = "Specifies what action the server should take once the recovery target is reached. This option is not allowed for PostgreSQL < 9.1. If PostgreSQL is between 9.1 and 9.4 included the only allowed value is \"pause\". If PostgreSQL is 9.5 or newer the possible values are \"shutdown\", \"pause\", \"promote\".", HelpName = "TARGET_ACTION" };
+        var targetAction = new Option<string?>("--target-action") { Description = "Specifies what action the server should take once the recovery target is reached. This option is not allowed for PostgreSQL < 9.1. If PostgreSQL is between 9.1 and 9.4 included the only allowed value is \"pause\". If PostgreSQL is 9.5 or newer the possible values are \"shutdown\", \"pause\", \"promote\".", HelpName = "TARGET_ACTION" }.Checked(ArgTypes.TargetAction);
         var standbyMode = new Option<bool>("--standby-mode") { Description = "Enable standby mode when starting the recovered PostgreSQL instance" };
-        var recoveryStagingPath = new Option<string?>("--recovery-staging-path") { Description = "A path to a location on the recovery host where compressed backup files will be staged during the recovery.", HelpName = "RECOVERY_STAGING_PATH" };
+        var recoveryStagingPath = new Option<string?>("--recovery-staging-path") { Description = "A path to a location on the recovery host where compressed backup files will be staged during the recovery. This location must have enough available space to temporarily hold the full compressed backup. This option is *required* when recovering from a compressed backup.", HelpName = "RECOVERY_STAGING_PATH" };
         var snapshotRecoveryInstance = new Option<string?>("--snapshot-recovery-instance") { Description = "Instance where the disks recovered from the snapshots are attached", HelpName = "SNAPSHOT_RECOVERY_INSTANCE" };
         var snapshotRecoveryZone = new Option<string?>("--snapshot-recovery-zone") { Description = "Zone containing the instance and disks for the snapshot recovery", HelpName = "SNAPSHOT_RECOVERY_ZONE" };
         var command = new Command("recover", "Recover a server at a given time, name, LSN or xid");
@@ -62,7 +64,60 @@ internal static class RecoverCommand
         command.Add(recoveryStagingPath);
         command.Add(snapshotRecoveryInstance);
         command.Add(snapshotRecoveryZone);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("recover")));
+        targetAction.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } a && !RecoveryTarget.Actions.Contains(a))
+            {
+                r.AddError($"argument --target-action: '{a}' is not a valid recovery target action");
+            }
+        });
+        targetTli.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } t && !RecoveryTarget.IsValidTimeline(t))
+            {
+                r.AddError($"argument --target-tli: '{t}' is not a valid timeline (a positive number, 'current' or 'latest')");
+            }
+        });
+        command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
+        {
+            // barman checks the single-target rule before it prints anything.
+            var target = RecoveryTarget.Create(
+                parse.GetValue(targetTime), parse.GetValue(targetXid), parse.GetValue(targetLsn), parse.GetValue(targetName),
+                parse.GetValue(targetImmediate), parse.GetValue(exclusive), parse.GetValue(targetTli), parse.GetValue(targetAction));
+            var srv = inv.Server(parse.GetValue(server)!);
+            if (parse.GetValue(remoteSshCommand) is not null)
+            {
+                throw new RecoveryException("Remote recovery (--remote-ssh-command) is not implemented yet");
+            }
+            // Stop-gap until the catalog's BackupCatalog/BackupInfo land: see BackupInfoAdapter.
+            var source = BackupInfoAdapter.Resolve(srv.BaseBackupsDirectory, srv.Name, parse.GetValue(backupId)!);
+            var wantGetWal = parse.GetValue(getWal)
+                || (!parse.GetValue(noGetWal) && (srv.Get("recovery_options") ?? string.Empty).Contains("get-wal", StringComparison.Ordinal));
+            var request = new RecoveryRequest(
+                parse.GetValue(destination)!,
+                target,
+                parse.GetValue(standbyMode),
+                wantGetWal ? GetWalFor(inv) : null,
+                parse.GetValue(tablespace) ?? [],
+                parse.GetValue(jobs) ?? srv.ParallelJobs,
+                [inv.Config.BarmanHome, .. inv.Config.Servers.Values.Select(s => s.BackupDirectory)]);
+            await new RecoveryExecutor(inv.Output, inv.Clock, TimeZoneInfo.Local)
+                .RecoverAsync(source, new XlogDbWalArchiveReader(srv.WalsDirectory), request, token);
+            return 0;
+        }, ct));
         return command;
+    }
+
+    /// <summary>
+    /// The get-wal restore_command that works as written: our own executable, <c>-c</c> unless the config is at a
+    /// default system location, and no user switch, since the recovered files belong to barman_user and
+    /// PostgreSQL runs as the owner of its data directory.
+    /// </summary>
+    private static GetWalRestore GetWalFor(Invocation inv)
+    {
+        var self = Environment.ProcessPath is { } p && Path.GetFileName(p) == "barman" ? p : "barman";
+        var config = Path.GetFullPath(inv.Config.ConfigFile);
+        var isDefault = config is "/etc/barman.conf" or "/etc/barman/barman.conf";
+        return new GetWalRestore(self, isDefault ? null : config, inv.Config.BarmanUser, SwitchUser: false);
     }
 }

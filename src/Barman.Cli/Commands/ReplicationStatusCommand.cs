@@ -1,7 +1,9 @@
 // The `replication-status` verb: streaming clients of each server (full, --minimal, JSON), filtered by --target.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Cli.Hosting.Argparse;
 using Barman.Cli.Output;
+using Barman.Core.Errors;
 using Barman.Core.Servers;
 
 namespace Barman.Cli.Commands;
@@ -10,10 +12,10 @@ internal static class ReplicationStatusCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server name for the command ('all' will show all available servers)");
         var minimal = new Option<bool>("--minimal") { Description = "machine readable output" };
-        var target = new Option<string>("--target") { Description = "Possible values are: 'hot-standby' (only hot standby servers), 'wal-streamer' (only WAL streaming clients, such as pg_receivewal), 'all' (any of them). Defaults to all.", DefaultValueFactory = _ => "all" };
-        target.AcceptOnlyFromAmong("all", "hot-standby", "wal-streamer");
+        var target = new Option<string>("--target") { Description = "Possible values are: 'hot-standby' (only hot standby servers), 'wal-streamer' (only WAL streaming clients, such as pg_receivewal), 'all' (any of them). Defaults to all", DefaultValueFactory = _ => "all" };
+        target.Choices("all", "hot-standby", "wal-streamer");
         var command = new Command("replication-status", "Shows live information and status of any streaming client");
         command.Add(servers);
         command.Add(minimal);

@@ -1,7 +1,7 @@
-// The `show-backup` verb: declares barman's arguments and options; the handler has not landed yet.
+// The `show-backup` verb: resolves one backup selector and prints its details.
 using System.CommandLine;
 using Barman.Cli.Hosting;
-using Barman.Core.Errors;
+using Barman.Core.Backup;
 
 namespace Barman.Cli.Commands;
 
@@ -15,7 +15,12 @@ internal static class ShowBackupCommand
         command.Aliases.Add("show-backups");
         command.Add(server);
         command.Add(backupId);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("show-backup")));
+        command.SetAction(parse => ctx.Run(parse, inv =>
+        {
+            var config = inv.Server(parse.GetValue(server)!);
+            inv.Output.ResultShowBackup(CatalogQueries.ShowBackup(config, parse.GetValue(backupId)!, inv.Clock, inv.Output));
+            return inv.Output.HasErrors ? 1 : 0;
+        }));
         return command;
     }
 }

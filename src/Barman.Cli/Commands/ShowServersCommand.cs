@@ -9,7 +9,7 @@ internal static class ShowServersCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server names to show ('all' will show all available servers)");
         var command = new Command("show-servers", "Show all configuration parameters for the specified servers");
         command.Aliases.Add("show-server");
         command.Add(servers);

@@ -9,7 +9,7 @@ internal static class StatusCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var servers = CommonArguments.ServerNames();
+        var servers = CommonArguments.ServerNames("specifies the server name for the command");
         var command = new Command("status", "Shows live information and status of the PostgreSQL server");
         command.Add(servers);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>

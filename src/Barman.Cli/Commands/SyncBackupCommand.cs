@@ -10,7 +10,7 @@ internal static class SyncBackupCommand
     public static Command Create(CliContext ctx)
     {
         var server = CommonArguments.ServerName();
-        var backupId = CommonArguments.BackupId();
+        var backupId = CommonArguments.BackupId("specifies the backup ID to be copied on the passive node");
         var command = new Command("sync-backup", "Command that synchronises a backup from a master to a passive node");
         command.Add(server);
         command.Add(backupId);

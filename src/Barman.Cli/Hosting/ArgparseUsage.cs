@@ -1,54 +1,32 @@
-// The "usage:" line of a command, laid out like Python argparse (wrapped under the program name).
+// The argparse face of the CLI: builds the argparse model from the command tree and renders usage and --help text.
 using System.CommandLine;
+using Barman.Cli.Hosting.Argparse;
 
 namespace Barman.Cli.Hosting;
 
 internal static class ArgparseUsage
 {
-    private const int Width = 78;
+    private const string ExitCodes = "Exit codes: 0 success, 1 error, 2 usage error";
 
-    public static string For(Command command, string path)
+    /// <summary>Columns of the terminal stdout is attached to (set by Main); null when not a terminal.</summary>
+    public static int? TerminalColumns { get; set; }
+
+    public static HelpFormatter Formatter => HelpFormatter.ForEnvironment(TerminalColumns);
+
+    /// <summary>The argparse parsers for <paramref name="root"/>; each verb's help ends with its exit codes (our addition).</summary>
+    public static ArgParser Model(RootCommand root) => ArgparseModelBuilder.Build(root, GlobalOptions.Version, VerbEpilog);
+
+    /// <summary>The --help text of the root (<paramref name="verb"/> null) or of a verb or alias.</summary>
+    public static string Help(RootCommand root, string? verb)
     {
-        var parts = new List<string> { "[-h]" };
-        foreach (var option in command.Options.Where(o => o is not System.CommandLine.Help.HelpOption))
-        {
-            parts.Add(OptionPart(option));
-        }
-        foreach (var argument in command.Arguments)
-        {
-            parts.Add(argument.Arity.MaximumNumberOfValues > 1 ? $"{argument.Name} [{argument.Name} ...]"
-                : argument.Arity.MinimumNumberOfValues == 0 ? $"[{argument.Name}]" : argument.Name);
-        }
-        if (command is RootCommand root)
-        {
-            parts.Add("{" + string.Join(',', root.Subcommands.SelectMany(c => new[] { c.Name }.Concat(c.Aliases)).Order(StringComparer.Ordinal)) + "}");
-            parts.Add("...");
-        }
-        var prefix = "usage: " + path + " ";
-        var indent = new string(' ', prefix.Length);
-        var lines = new List<string>();
-        var current = prefix;
-        foreach (var part in parts)
-        {
-            if (current.Length + part.Length > Width && current != prefix && current != indent)
-            {
-                lines.Add(current.TrimEnd());
-                current = indent;
-            }
-            current += part + " ";
-        }
-        lines.Add(current.TrimEnd());
-        return string.Join('\n', lines);
+        var model = Model(root);
+        var parser = verb is null ? model : model.FindSubParser(verb)?.Parser ?? model;
+        return Formatter.Help(parser);
     }
 
-    private static string OptionPart(Option option)
+    private static string VerbEpilog(Command command) => command.Name switch
     {
-        var name = option.Aliases.Where(a => a.StartsWith('-') && !a.StartsWith("--", StringComparison.Ordinal)).FirstOrDefault() ?? option.Name;
-        if (option.ValueType == typeof(bool))
-        {
-            return $"[{name}]";
-        }
-        var metavar = option.HelpName ?? option.Name.TrimStart('-').Replace('-', '_').ToUpperInvariant();
-        return $"[{name} {metavar}]";
-    }
+        "check" => "Exit codes: 0 every check OK, 1 a check failed or error, 2 usage error or --nagios CRITICAL",
+        _ => ExitCodes,
+    };
 }

@@ -1,37 +1,35 @@
-// Prints parse errors the way argparse does: "usage: barman <verb> ..." then "barman <verb>: error: ...".
+// Prints a usage error the way argparse does: "usage: <prog> ..." then "<prog>: error: <message>", exit code 2.
 using System.CommandLine;
+using Barman.Cli.Hosting.Argparse;
 
 namespace Barman.Cli.Hosting;
 
 internal static class UsageErrors
 {
-    public static void Print(ParseResult parse, TextWriter stderr)
+    public const int ExitCode = 2;
+
+    /// <summary>Writes the usage of <paramref name="parser"/> and the message to <paramref name="stderr"/>; returns 2.</summary>
+    public static int Print(ArgParser parser, string message, TextWriter stderr)
     {
-        var command = parse.CommandResult.Command;
-        var path = command is RootCommand ? "barman" : "barman " + command.Name;
-        stderr.WriteLine(ArgparseUsage.For(command, path));
-        stderr.WriteLine($"{path}: error: {Describe(parse)}");
+        stderr.Write(ArgparseUsage.Formatter.Usage(parser) + "\n");
+        stderr.Write($"{parser.Prog}: error: {message}\n");
+        return ExitCode;
     }
 
-    private static string Describe(ParseResult parse)
+    /// <summary>
+    /// A System.CommandLine error on the canonical command line (argparse accepted it, so this only happens when a
+    /// value passes barman's check but not .NET's binding, e.g. an integer too large): reported as argparse would.
+    /// </summary>
+    public static int Print(ArgParser root, ParseResult parse, TextWriter stderr)
     {
-        var missing = parse.CommandResult.Command.Arguments
-            .Where(a => a.Arity.MinimumNumberOfValues > 0 && parse.GetResult(a) is null or { Tokens.Count: 0 })
-            .Select(a => a.Name)
-            .ToList();
-        if (missing.Count > 0)
+        var error = parse.Errors[0];
+        var parser = root.FindSubParser(parse.CommandResult.Command.Name)?.Parser ?? root;
+        var name = error.SymbolResult switch
         {
-            return "the following arguments are required: " + string.Join(", ", missing);
-        }
-        var unmatched = parse.UnmatchedTokens;
-        if (unmatched.Count > 0)
-        {
-            if (parse.CommandResult.Command is RootCommand && !unmatched[0].StartsWith('-'))
-            {
-                return $"argument command: invalid choice: '{unmatched[0]}'";
-            }
-            return "unrecognized arguments: " + string.Join(' ', unmatched);
-        }
-        return parse.Errors[0].Message;
+            System.CommandLine.Parsing.OptionResult o => string.Join('/', new[] { o.Option.Name }.Concat(o.Option.Aliases)),
+            System.CommandLine.Parsing.ArgumentResult a => a.Argument.Name,
+            _ => null,
+        };
+        return Print(parser, name is null ? error.Message : $"argument {name}: {error.Message}", stderr);
     }
 }

@@ -76,6 +76,22 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
         }
     }
 
+    public void ResultListBackup(ListBackupResult result)
+    {
+        foreach (var row in result.Rows)
+        {
+            Info(result.Minimal ? row.Info.BackupId : BackupRendering.ListLine(row));
+        }
+    }
+
+    public void ResultShowBackup(ShowBackupResult result)
+    {
+        foreach (var line in BackupRendering.ShowLines(result))
+        {
+            Info(line);
+        }
+    }
+
     public void ResultDocument(string key, JsonNode? value) => stdout.WriteLine(value is JsonValue v && v.GetValueKind() == JsonValueKind.String
         ? v.GetValue<string>()
         : PythonJson.Serialize(value));

@@ -62,6 +62,11 @@ internal sealed class JsonOutput(TextWriter stdout) : IOutput
         _document[result.Server] = values;
     }
 
+    public void ResultListBackup(ListBackupResult result) =>
+        _document[result.Server] = new JsonArray([.. result.Rows.Select(r => result.Minimal ? JsonValue.Create(r.Info.BackupId) : BackupRendering.ListJson(r))]);
+
+    public void ResultShowBackup(ShowBackupResult result) => _document[result.Server] = BackupRendering.ShowJson(result);
+
     public void ResultDocument(string key, JsonNode? value) => _document[key] = value?.DeepClone();
 
     public void Close()

@@ -53,6 +53,14 @@ internal sealed class NagiosOutput(TextWriter stdout) : IOutput
     {
     }
 
+    public void ResultListBackup(ListBackupResult result)
+    {
+    }
+
+    public void ResultShowBackup(ShowBackupResult result)
+    {
+    }
+
     public void ResultDocument(string key, System.Text.Json.Nodes.JsonNode? value)
     {
     }

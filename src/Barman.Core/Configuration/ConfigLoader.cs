@@ -27,32 +27,49 @@ public static partial class ConfigLoader
     {
         if (explicitPath is not null)
         {
-            var full = ExpandUser(explicitPath, home);
-            return File.Exists(full) ? full : throw new PlainMessageException($"Configuration file '{explicitPath}' does not exist");
+            // barman tests the path as typed (no ~ expansion) and only expands it when reading.
+            return File.Exists(explicitPath) || Directory.Exists(explicitPath)
+                ? ExpandUser(explicitPath, home)
+                : throw new PlainMessageException($"Configuration file '{explicitPath}' does not exist");
         }
         return DefaultLocations(home).FirstOrDefault(File.Exists)
-            ?? throw new PlainMessageException("Could not find any configuration file at default locations.");
+            ?? throw new PlainMessageException("Could not find any configuration file at default locations.\nCheck Barman's documentation for more help.");
     }
 
     /// <summary>Reads <paramref name="path"/> and the server files it points to.</summary>
     public static GlobalConfig Load(string path)
     {
-        var main = IniDocument.Parse(path, File.ReadAllText(path));
+        // A directory reads as an empty file, as configparser skips what it cannot open.
+        var main = IniDocument.Parse(path, Directory.Exists(path) ? string.Empty : File.ReadAllText(path));
         var documents = new List<IniDocument> { main };
+        var extraLogWarnings = new List<string>();
         var globalRaw = Collect(documents, GlobalSection);
         if (globalRaw.TryGetValue("configuration_files_directory", out var dir) && !string.IsNullOrWhiteSpace(dir))
         {
             var expanded = ExpandUser(dir, Environment.GetEnvironmentVariable("HOME"));
-            if (Directory.Exists(expanded))
+            if (!Directory.Exists(expanded))
+            {
+                extraLogWarnings.Add($"Ignoring the \"configuration_files_directory\" option as \"{dir}\" is not a directory");
+            }
+            else
             {
                 foreach (var file in Directory.GetFiles(expanded, "*.conf").Order(StringComparer.Ordinal))
                 {
                     documents.Add(IniDocument.Parse(file, File.ReadAllText(file)));
+                    // An included file may repeat [barman] but not change it.
+                    if (!SameValues(Collect(documents, GlobalSection), globalRaw))
+                    {
+                        throw new FatalConfigurationException($"the configuration file {System.IO.Path.GetFileName(file)} contains a not empty [barman] section");
+                    }
                 }
             }
         }
-        return Build(path, documents);
+        var config = Build(path, documents);
+        return extraLogWarnings.Count == 0 ? config : config with { LogWarnings = [.. extraLogWarnings, .. config.LogWarnings] };
     }
+
+    private static bool SameValues(Dictionary<string, string?> a, Dictionary<string, string?> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     /// <summary>Builds the configuration from already parsed documents (the first one is the main file).</summary>
     public static GlobalConfig Build(string path, IReadOnlyList<IniDocument> documents)
@@ -63,7 +80,7 @@ public static partial class ConfigLoader
         var globalValues = Validate(GlobalSection, globalRaw, forServer: false, warnings, logWarnings);
 
         var serverNames = documents.SelectMany(d => d.Sections).Select(s => s.Name)
-            .Where(n => n != GlobalSection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            .Where(n => n != GlobalSection && n != IniDocument.DefaultSection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (serverNames.Contains("all"))
         {
             throw new FatalConfigurationException("the reserved word 'all' is not allowed as server name.Please rename it.");
@@ -78,14 +95,14 @@ public static partial class ConfigLoader
             servers[name] = BuildServer(name, globalValues, own, file, warnings, logWarnings);
         }
 
-        var resolvedGlobal = Resolve(globalValues.ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal), OptionScope.Global, new Dictionary<string, string?>());
+        var resolvedGlobal = Resolve(globalValues, OptionScope.Global, new Dictionary<string, string?>());
         return new GlobalConfig(path, resolvedGlobal, servers.ToImmutable(), warnings.ToImmutable(), logWarnings.ToImmutable());
     }
 
     private static ServerConfig BuildServer(
         string name,
-        IReadOnlyDictionary<string, string> global,
-        IReadOnlyDictionary<string, string> own,
+        IReadOnlyDictionary<string, string?> global,
+        IReadOnlyDictionary<string, string?> own,
         string file,
         ImmutableArray<string>.Builder warnings,
         ImmutableArray<string>.Builder logWarnings)
@@ -117,7 +134,7 @@ public static partial class ConfigLoader
         if (values.GetValueOrDefault("minimum_redundancy") is { } mr
             && !int.TryParse(mr, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
-            logWarnings.Add($"Invalid minimum_redundancy '{mr}' for server '{name}' (fallback to '0')");
+            logWarnings.Add($"Invalid minimum_redundancy \"{mr}\" for server \"{name}\" (fallback to \"0\")");
             values = values.SetItem("minimum_redundancy", "0");
         }
         var archiver = values.GetValueOrDefault("archiver") is { } a && OptionParsers.TryParseBool(a, out var ab) && ab;
@@ -131,29 +148,33 @@ public static partial class ConfigLoader
         return new ServerConfig(name, values, messages.Count > 0, messages.ToImmutable(), file);
     }
 
-    /// <summary>Every key of one section across all documents, later files overriding earlier ones.</summary>
-    private static Dictionary<string, string> Collect(IEnumerable<IniDocument> documents, string section)
+    /// <summary>
+    /// Every key of one section across all documents (after [DEFAULT]'s), later files overriding earlier ones.
+    /// As barman reads values: one pair of surrounding quotes is removed, and "none" (any case) means unset.
+    /// </summary>
+    private static Dictionary<string, string?> Collect(IEnumerable<IniDocument> documents, string section)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in documents.SelectMany(d => d.Sections).Where(s => s.Name == section))
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var sections = documents.SelectMany(d => d.Sections).ToList();
+        foreach (var s in sections.Where(s => s.Name == IniDocument.DefaultSection).Concat(sections.Where(s => s.Name == section)))
         {
             foreach (var (k, v) in s.Keys)
             {
-                result[k] = v;
+                result[k] = v.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Quoted().Replace(v, "$2");
             }
         }
         return result;
     }
 
     /// <summary>Drops unknown keys and invalid values with barman's warnings; invalid values fall back to defaults.</summary>
-    private static Dictionary<string, string> Validate(
+    private static Dictionary<string, string?> Validate(
         string section,
-        Dictionary<string, string> raw,
+        Dictionary<string, string?> raw,
         bool forServer,
         ImmutableArray<string>.Builder warnings,
         ImmutableArray<string>.Builder logWarnings)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (key, value) in raw)
         {
             if (!OptionTable.ByName.TryGetValue(key, out var spec) || (forServer && spec.Scope == OptionScope.Global))
@@ -161,7 +182,7 @@ public static partial class ConfigLoader
                 warnings.Add($"Invalid configuration option \"{key}\" in [{section}] section.");
                 continue;
             }
-            if (spec.Kind == OptionKind.Int)
+            if (spec.Kind == OptionKind.Int || value is null)
             {
                 // barman only logs a bad number and carries on with its fallback.
                 result[key] = value;
@@ -225,4 +246,8 @@ public static partial class ConfigLoader
 
     [GeneratedRegex(@"%\(([a-z_]+)\)s", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
+
+    // barman's _QUOTE_RE: one pair of matching quotes around a single-line value.
+    [GeneratedRegex(@"^([""'])(.*)\1$", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
 }

@@ -1,87 +1,96 @@
-// Reads one INI file with Python configparser's rules (what barman uses) on top of ini-parser.
+// Reads one INI file with the rules of Python's configparser as barman configures it (strict=False, '=' or ':',
+// whole-line '#'/';' comments, indented continuation lines); a syntax error is one line naming the file and line.
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Barman.Core.Errors;
-using IniParser.Exceptions;
-using IniParser.Model.Configuration;
-using IniParser.Parser;
 
 namespace Barman.Core.Configuration;
 
-/// <summary>A parsed INI file: sections in file order, each with lower-cased keys in file order.</summary>
-public sealed record IniDocument(string Path, ImmutableArray<IniSection> Sections)
+/// <summary>A parsed INI file: sections in file order, each with lower-cased keys in file order (duplicates: last wins).</summary>
+public sealed partial record IniDocument(string Path, ImmutableArray<IniSection> Sections)
 {
-    /// <summary>
-    /// Parses <paramref name="text"/>. Comments are whole lines starting with <c>#</c> or <c>;</c>
-    /// (a <c>;</c> inside a value is kept, as configparser does); indented lines continue the previous value.
-    /// </summary>
+    /// <summary>configparser's default section: its keys apply to every section.</summary>
+    public const string DefaultSection = "DEFAULT";
+
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="ConfigurationException"/> on a syntax error.</summary>
     public static IniDocument Parse(string path, string text)
     {
-        var parser = new IniDataParser(new IniParserConfiguration
-        {
-            // configparser has no inline comments: make ini-parser's comment marker unreachable.
-            CommentString = "\u0001\u0002",
-            AllowDuplicateKeys = true,
-            OverrideDuplicateKeys = true,
-            AllowDuplicateSections = true,
-            AllowKeysWithoutSection = false,
-            CaseInsensitive = false,
-            SkipInvalidLines = false,
-            ThrowExceptionsOnError = true,
-        });
-        try
-        {
-            var data = parser.Parse(Normalise(text));
-            var sections = data.Sections
-                .Select(s => new IniSection(
-                    s.SectionName,
-                    [.. s.Keys.Select(k => new KeyValuePair<string, string>(k.KeyName.Trim().ToLowerInvariant(), Unquote(k.Value.Trim()).Replace(ContinuationMark, '\n')))]))
-                .ToImmutableArray();
-            return new IniDocument(path, sections);
-        }
-        catch (ParsingException e)
-        {
-            var line = e.LineNumber > 0 ? $" at line {e.LineNumber}" : string.Empty;
-            var content = string.IsNullOrWhiteSpace(e.LineValue) ? string.Empty : $": '{e.LineValue.Trim()}'";
-            throw new ConfigurationException($"Cannot parse configuration file '{path}'{line}{content}");
-        }
-    }
-
-    private const char ContinuationMark = '\u0003';
-
-    /// <summary>Barman strips one pair of surrounding double quotes (description = "Main Production Server").</summary>
-    private static string Unquote(string value) =>
-        value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
-
-    /// <summary>Turns comment lines into blank ones and folds continuation lines, keeping line numbers.</summary>
-    private static string Normalise(string text)
-    {
+        var sections = new List<(string Name, List<(string Key, List<string> Lines)> Keys)>();
+        List<(string Key, List<string> Lines)>? current = null;
+        List<string>? value = null;
+        var indentLevel = 0;
+        var errors = new List<string>();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var lastValueLine = -1;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var trimmed = line.TrimStart();
-            if (trimmed.Length == 0)
+            var stripped = line.Trim();
+            var isComment = stripped.StartsWith('#') || stripped.StartsWith(';');
+            if (isComment || stripped.Length == 0)
             {
-                lastValueLine = -1;
+                // A blank line inside a multi-line value is part of it (trailing blanks are trimmed at the end).
+                if (!isComment && value is not null && i < lines.Length - 1)
+                {
+                    value.Add(string.Empty);
+                }
                 continue;
             }
-            if (trimmed[0] is '#' or ';')
+            var indent = line.Length - line.TrimStart().Length;
+            if (current is not null && value is not null && indent > indentLevel)
             {
-                lines[i] = string.Empty;
+                value.Add(stripped);
                 continue;
             }
-            if (lastValueLine >= 0 && char.IsWhiteSpace(line[0]))
+            indentLevel = indent;
+            var header = SectionHeader().Match(stripped);
+            if (header.Success)
             {
-                lines[lastValueLine] += ContinuationMark + trimmed.TrimEnd();
-                lines[i] = string.Empty;
+                var name = header.Groups[1].Value;
+                var existing = sections.FindIndex(s => s.Name == name);
+                if (existing < 0)
+                {
+                    sections.Add((name, []));
+                    existing = sections.Count - 1;
+                }
+                current = sections[existing].Keys;
+                value = null;
                 continue;
             }
-            lastValueLine = trimmed[0] == '[' ? -1 : i;
+            if (current is null)
+            {
+                throw new ConfigurationException($"File contains no section headers. file: '{path}', line: {i + 1}: {Quote(line)}");
+            }
+            var option = OptionLine().Match(stripped);
+            if (!option.Success || option.Groups[1].Value.Length == 0)
+            {
+                errors.Add($"[line {i + 1}]: {Quote(line)}");
+                value = null;
+                continue;
+            }
+            var key = option.Groups[1].Value.TrimEnd().ToLowerInvariant();
+            current.RemoveAll(k => k.Key == key);
+            value = [option.Groups[2].Value.Trim()];
+            current.Add((key, value));
         }
-        return string.Join('\n', lines);
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException($"Source contains parsing errors: '{path}' {string.Join(' ', errors)}");
+        }
+        return new IniDocument(path, [.. sections.Select(s => new IniSection(
+            s.Name,
+            [.. s.Keys.Select(k => new KeyValuePair<string, string>(k.Key, string.Join('\n', k.Lines).TrimEnd()))]))]);
     }
+
+    private static string Quote(string line) => "'" + line.Replace("'", "\\'", StringComparison.Ordinal) + "'";
+
+    // configparser.SECTCRE, matched from the start of the stripped line.
+    [GeneratedRegex(@"^\[(.+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex SectionHeader();
+
+    // configparser.OPTCRE: the key ends at the first '=' or ':'.
+    [GeneratedRegex(@"^(.*?)\s*[=:]\s*(.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex OptionLine();
 }
 
-/// <summary>One <c>[section]</c> with its keys (lower case) and values (trimmed).</summary>
+/// <summary>One <c>[section]</c> with its keys (lower case) and values (trimmed, continuation lines joined by '\n').</summary>
 public sealed record IniSection(string Name, ImmutableArray<KeyValuePair<string, string>> Keys);

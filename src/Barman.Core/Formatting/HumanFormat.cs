@@ -6,7 +6,7 @@ namespace Barman.Core.Formatting;
 /// <summary>Barman's human-readable formats.</summary>
 public static class HumanFormat
 {
-    private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB"];
+    private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"];
 
     /// <summary>
     /// <c>0 B</c>, <c>-96 B</c>, <c>32.2 KiB</c>, <c>22.1 MiB</c>: bytes below 1024 as a whole number,
@@ -25,7 +25,24 @@ public static class HumanFormat
             value /= 1024;
             unit++;
         }
-        return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + Units[unit];
+        return OneDecimal(value) + " " + Units[unit];
+    }
+
+    /// <summary>Python's "%.1f": the exact binary value rounded half to even (1.25 → "1.2", 1.15 → "1.1").</summary>
+    private static string OneDecimal(double value)
+    {
+        // "F60" gives the exact decimal expansion of any double whose magnitude is at least 1e-10.
+        var exact = Math.Abs(value).ToString("F60", CultureInfo.InvariantCulture);
+        var dot = exact.IndexOf('.', StringComparison.Ordinal);
+        var kept = decimal.Parse(exact[..(dot + 2)], CultureInfo.InvariantCulture);
+        var rest = exact[(dot + 2)..];
+        var roundUp = rest[0] > '5' || (rest[0] == '5' && (rest[1..].Any(c => c != '0') || (exact[dot + 1] - '0') % 2 == 1));
+        if (roundUp)
+        {
+            kept += 0.1m;
+        }
+        var text = kept.ToString("0.0", CultureInfo.InvariantCulture);
+        return value < 0 ? "-" + text : text;
     }
 
     /// <summary><c>less than one second</c>, <c>1 second</c>, <c>2 minutes, 3 seconds</c>, as barman's human_readable_timedelta.</summary>

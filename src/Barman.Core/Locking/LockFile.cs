@@ -97,21 +97,32 @@ public sealed partial class LockFile : IDisposable
     }
 
     /// <summary>The PID written by the current or last holder, if readable.</summary>
+    /// <remarks>
+    /// Read with open(2)/read(2): .NET's FileStream takes its own shared flock on Unix, which fails while the
+    /// holder has the exclusive one, i.e. exactly when the PID matters (receive-wal --stop).
+    /// </remarks>
     public static int? ReadPid(string path)
     {
+        var fd = Open(path, OpenCloseOnExec, 0);
+        if (fd < 0)
+        {
+            return null;
+        }
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return int.TryParse(reader.ReadLine(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            var buffer = new byte[32];
+            var count = (int)Read(fd, buffer, buffer.Length);
+            if (count <= 0)
+            {
+                return null;
+            }
+            var text = Encoding.ASCII.GetString(buffer, 0, count);
+            var line = text.Split('\n')[0];
+            return int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
         }
-        catch (IOException)
+        finally
         {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
+            _ = Close(fd);
         }
     }
 
@@ -136,6 +147,9 @@ public sealed partial class LockFile : IDisposable
 
     [LibraryImport("libc", EntryPoint = "pwrite", SetLastError = true)]
     private static partial nint Pwrite(int fd, byte[] buffer, nint count, long offset);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint Read(int fd, byte[] buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int Close(int fd);

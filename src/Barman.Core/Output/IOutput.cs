@@ -36,6 +36,12 @@ public interface IOutput
     /// <summary>One server's show-servers key/value table.</summary>
     void ResultShowServer(ShowServerResult result);
 
+    /// <summary>All list-backup lines of one server (list-backup).</summary>
+    void ResultListBackup(ListBackupResult result);
+
+    /// <summary>One backup's details (show-backup).</summary>
+    void ResultShowBackup(ShowBackupResult result);
+
     /// <summary>A free-form JSON document keyed by server or section (diagnose, replication-status json).</summary>
     void ResultDocument(string key, JsonNode? value);
 

@@ -6,35 +6,18 @@ namespace Barman.Core.Storage;
 /// <summary>Crash-safe file writes: a reader sees the old content or the new one, never a torn file.</summary>
 public static partial class DurableFile
 {
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> atomically and durably.</summary>
-    public static async Task WriteAtomicAsync(string path, ReadOnlyMemory<byte> content, UnixFileMode? mode = null, CancellationToken ct = default)
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> atomically and durably. Catalog files are small,
+    /// so this runs synchronously; the async shape keeps callers uniform.
+    /// </summary>
+    public static Task WriteAtomicAsync(string path, ReadOnlyMemory<byte> content, UnixFileMode? mode = null, CancellationToken ct = default)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-            if (mode is { } m && !OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = m;
-            }
-            await using (var stream = new FileStream(temp, options))
-            {
-                await stream.WriteAsync(content, ct);
-                await stream.FlushAsync(ct);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-            SyncDirectory(directory);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
+        ct.ThrowIfCancellationRequested();
+        WriteAtomic(path, content.Span, mode);
+        return Task.CompletedTask;
     }
 
-    /// <summary>Synchronous form of <see cref="WriteAtomicAsync"/> for small files.</summary>
+    /// <summary>Temp file in the same directory, write, fsync, rename over <paramref name="path"/>, fsync the directory.</summary>
     public static void WriteAtomic(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";

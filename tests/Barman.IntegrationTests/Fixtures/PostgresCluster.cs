@@ -126,7 +126,11 @@ internal sealed class PostgresCluster : IAsyncDisposable
     }
 
     /// <summary>Starts PostgreSQL on a recovered copy (owned by postgres after this call) on a new free port.</summary>
-    public static PostgresCluster StartOn(string recoveredDataDir, IReadOnlyList<string>? extraOptions = null)
+    /// <param name="recoveredDataDir">The recovered copy.</param>
+    /// <param name="extraOptions">More <c>-c name=value</c> server options.</param>
+    /// <param name="port">A port from the caller's range (default: any free one).</param>
+    /// <param name="checkStart">False when the server may legitimately stop before it is ready (recovery_target_action = shutdown).</param>
+    public static PostgresCluster StartOn(string recoveredDataDir, IReadOnlyList<string>? extraOptions = null, int? port = null, bool checkStart = true)
     {
         var root = Path.Combine(Path.GetTempPath(), "barman-it-rec-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(root, "sock"));
@@ -137,21 +141,21 @@ internal sealed class PostgresCluster : IAsyncDisposable
         {
             File.SetUnixFileMode(recoveredDataDir, (UnixFileMode)0x1C0); // 0700, required by postgres
         }
-        var cluster = new PostgresCluster(root, recoveredDataDir, FreePort(), owned: false);
+        var cluster = new PostgresCluster(root, recoveredDataDir, port ?? FreePort(), owned: false);
         // A recovered copy must never archive into the catalog it came from.
-        cluster.Start(["-c", "archive_mode=off", .. extraOptions ?? []]);
+        cluster.Start(["-c", "archive_mode=off", .. extraOptions ?? []], checkStart);
         return cluster;
     }
 
     /// <summary>Starts the server and waits until it accepts connections (recovery may still be running).</summary>
-    public void Start(IReadOnlyList<string>? extraOptions = null)
+    public void Start(IReadOnlyList<string>? extraOptions = null, bool check = true)
     {
         var opts = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={SocketDir}";
         if (extraOptions is not null)
         {
             opts += " " + string.Join(' ', extraOptions);
         }
-        TestProcess.Run(Bin("pg_ctl"), ["-D", DataDir, "-l", LogFile, "-o", opts, "-w", "-t", "120", "start"], asPostgres: true);
+        TestProcess.Run(Bin("pg_ctl"), ["-D", DataDir, "-l", LogFile, "-o", opts, "-w", "-t", "120", "start"], asPostgres: true, check: check);
         _running = true;
     }
 

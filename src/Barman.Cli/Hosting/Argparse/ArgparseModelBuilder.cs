@@ -1,0 +1,68 @@
+// Derives the argparse parsers from the System.CommandLine tree, so options are declared once (in Commands/).
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace Barman.Cli.Hosting.Argparse;
+
+internal static class ArgparseModelBuilder
+{
+    private const string Epilog = "Barman by EnterpriseDB (www.enterprisedb.com)";
+
+    private static readonly ArgAction HelpAction = new(
+        ["-h", "--help"], "help", ActionKind.Help, Nargs.Zero, null, null, null, null, "show this help message and exit", null);
+
+    /// <summary>The root parser: -h, -v, the global options and one sub-parser per verb (in declaration order).</summary>
+    public static ArgParser Build(RootCommand root, Option version, Func<Command, string?> verbEpilog)
+    {
+        var subParsers = root.Subcommands
+            .Select(c => new SubParser(c.Name, [.. c.Aliases], c.Description, ForCommand(c, "barman " + c.Name, verbEpilog(c)), c))
+            .ToImmutableArray();
+        var actions = ImmutableArray.CreateBuilder<ArgAction>();
+        actions.Add(HelpAction);
+        actions.Add(new ArgAction(OptionStrings(version), "version", ActionKind.Version, Nargs.Zero, null, null, null, null, version.Description, version));
+        foreach (var option in root.Options.Where(o => o is not HelpOption && !ReferenceEquals(o, version) && !o.Hidden))
+        {
+            actions.Add(FromOption(option));
+        }
+        var names = subParsers.SelectMany(s => s.Aliases.Prepend(s.Name)).ToArray();
+        actions.Add(new ArgAction([], "command", ActionKind.SubParsers, Nargs.Parser, null, names, null, null, null, null));
+        // The root has no description: barman's help starts with the usage and then the positional arguments.
+        return new ArgParser("barman", null, Epilog, actions.ToImmutable(), subParsers);
+    }
+
+    private static ArgParser ForCommand(Command command, string prog, string? epilog)
+    {
+        var actions = ImmutableArray.CreateBuilder<ArgAction>();
+        actions.Add(HelpAction);
+        foreach (var option in command.Options.Where(o => o is not HelpOption && !o.Hidden))
+        {
+            actions.Add(FromOption(option));
+        }
+        foreach (var argument in command.Arguments)
+        {
+            var meta = ArgparseMeta.Of(argument);
+            var nargs = argument.Arity.MaximumNumberOfValues > 1 ? Nargs.OneOrMore
+                : argument.Arity.MinimumNumberOfValues == 0 ? Nargs.Optional : Nargs.One;
+            actions.Add(new ArgAction([], argument.Name, ActionKind.Store, nargs, argument.HelpName, meta.Choices, meta.Type, null, argument.Description, argument));
+        }
+        return new ArgParser(prog, command.Description, epilog, actions.ToImmutable(), []);
+    }
+
+    private static ArgAction FromOption(Option option)
+    {
+        var strings = OptionStrings(option);
+        var meta = ArgparseMeta.Of(option);
+        var dest = (strings.FirstOrDefault(s => s.StartsWith("--", StringComparison.Ordinal)) ?? strings[0]).TrimStart('-').Replace('-', '_');
+        if (option.ValueType == typeof(bool))
+        {
+            return new ArgAction(strings, dest, ActionKind.Flag, Nargs.Zero, null, null, null, null, option.Description, option);
+        }
+        var kind = option.ValueType.IsArray ? ActionKind.Append : ActionKind.Store;
+        var nargs = option.Arity.MinimumNumberOfValues == 0 && kind == ActionKind.Store ? Nargs.Optional : Nargs.One;
+        return new ArgAction(strings, dest, kind, nargs, option.HelpName, meta.Choices, meta.Type, meta.Const, option.Description, option);
+    }
+
+    /// <summary>The option strings in declaration order: the name first, then the aliases as added.</summary>
+    private static ImmutableArray<string> OptionStrings(Option option) => [option.Name, .. option.Aliases];
+}

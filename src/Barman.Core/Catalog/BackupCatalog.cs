@@ -1,0 +1,144 @@
+// A server's backups: every base/*/backup.info read once, selectors (latest, oldest, id, name...) resolved against them.
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Barman.Core.Configuration;
+using Barman.Core.Errors;
+
+namespace Barman.Core.Catalog;
+
+/// <summary>
+/// The backups of one server, sorted by id (oldest first). Loaded once per command; a backup.info that cannot be
+/// read or parsed is skipped with a one-line warning naming the file, so the other backups are still listed.
+/// </summary>
+public sealed class BackupCatalog
+{
+    /// <summary>Statuses barman treats as "copy done": the default filter for latest/oldest/previous/next/names.</summary>
+    public static readonly FrozenSet<string> CopyDone = FrozenSet.Create(StringComparer.Ordinal, BackupInfo.StatusWaitingForWals, BackupInfo.StatusDone);
+
+    private readonly Dictionary<string, string?> _keep = new(StringComparer.Ordinal);
+
+    private BackupCatalog(ServerConfig server, ImmutableArray<BackupInfo> backups, ImmutableArray<string> warnings)
+    {
+        Server = server;
+        Backups = backups;
+        Warnings = warnings;
+    }
+
+    public ServerConfig Server { get; }
+
+    /// <summary>Every readable backup, oldest first (ids sort chronologically).</summary>
+    public ImmutableArray<BackupInfo> Backups { get; }
+
+    /// <summary>One line per backup.info that could not be read.</summary>
+    public ImmutableArray<string> Warnings { get; }
+
+    public string BaseDirectory => Server.BaseBackupsDirectory;
+
+    /// <summary>Reads every <c>base/*/backup.info</c> of the server.</summary>
+    public static BackupCatalog Load(ServerConfig server)
+    {
+        var backups = ImmutableArray.CreateBuilder<BackupInfo>();
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var baseDir = server.BaseBackupsDirectory;
+        if (Directory.Exists(baseDir))
+        {
+            foreach (var dir in Directory.EnumerateDirectories(baseDir))
+            {
+                var file = Path.Combine(dir, "backup.info");
+                if (!File.Exists(file))
+                {
+                    continue;
+                }
+                try
+                {
+                    backups.Add(BackupInfo.Load(file));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
+                {
+                    warnings.Add($"Skipping unreadable backup.info '{file}': {e.Message.ReplaceLineEndings(" ")}");
+                }
+            }
+        }
+        backups.Sort((a, b) => string.CompareOrdinal(a.BackupId, b.BackupId));
+        return new BackupCatalog(server, backups.ToImmutable(), warnings.ToImmutable());
+    }
+
+    /// <summary>A catalog over given records (tests, generated catalogs).</summary>
+    public static BackupCatalog From(ServerConfig server, IEnumerable<BackupInfo> backups) =>
+        new(server, [.. backups.OrderBy(b => b.BackupId, StringComparer.Ordinal)], []);
+
+    /// <summary>The directory of a backup under base/.</summary>
+    public string DirectoryOf(string backupId) => Path.Combine(BaseDirectory, backupId);
+
+    /// <summary>Backups with one of the given statuses, oldest first.</summary>
+    public IEnumerable<BackupInfo> WithStatus(IReadOnlySet<string> statuses) => Backups.Where(b => statuses.Contains(b.Status));
+
+    /// <summary>The backup with this exact id, or null.</summary>
+    public BackupInfo? Find(string backupId)
+    {
+        foreach (var b in Backups)
+        {
+            if (b.BackupId == backupId)
+            {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"full", "standalone" or null (read once per backup).</summary>
+    public string? KeepTarget(string backupId)
+    {
+        if (!_keep.TryGetValue(backupId, out var target))
+        {
+            target = KeepAnnotation.Read(DirectoryOf(backupId));
+            _keep[backupId] = target;
+        }
+        return target;
+    }
+
+    /// <summary>The nearest older backup among <paramref name="statuses"/> (default: copy done), or null.</summary>
+    public BackupInfo? Previous(string backupId, IReadOnlySet<string>? statuses = null) =>
+        WithStatus(statuses ?? CopyDone).LastOrDefault(b => string.CompareOrdinal(b.BackupId, backupId) < 0);
+
+    /// <summary>The nearest newer backup among <paramref name="statuses"/> (default: copy done), or null.</summary>
+    public BackupInfo? Next(string backupId, IReadOnlySet<string>? statuses = null) =>
+        WithStatus(statuses ?? CopyDone).FirstOrDefault(b => string.CompareOrdinal(b.BackupId, backupId) > 0);
+
+    /// <summary>
+    /// Resolves a selector as barman's parse_backup_id: latest/last, oldest/first, last-failed (barman tests it with
+    /// a substring match, kept for compatibility), a backup id, or a backup name (ambiguous names are an error).
+    /// The result is always a backup read from base/, so a selector can never name a path outside it.
+    /// </summary>
+    public BackupInfo Resolve(string selector)
+    {
+        BackupInfo? found;
+        if (selector is "latest" or "last")
+        {
+            found = WithStatus(CopyDone).LastOrDefault();
+        }
+        else if (selector is "oldest" or "first")
+        {
+            found = WithStatus(CopyDone).FirstOrDefault();
+        }
+        else if ("last-failed".Contains(selector, StringComparison.Ordinal))
+        {
+            found = Backups.LastOrDefault(b => b.Status == BackupInfo.StatusFailed);
+        }
+        else if (BackupId.IsBackupId(selector))
+        {
+            found = Find(selector);
+        }
+        else
+        {
+            var matches = WithStatus(CopyDone).Where(b => b.BackupName == selector).ToList();
+            if (matches.Count > 1)
+            {
+                throw new BarmanException(
+                    $"Multiple backups found matching name '{selector}' (try using backup ID instead): {string.Join(' ', matches.Select(m => m.BackupId))}");
+            }
+            found = matches.FirstOrDefault();
+        }
+        return found ?? throw new BarmanException($"Unknown backup '{selector}' for server '{Server.Name}'");
+    }
+}

@@ -1,0 +1,161 @@
+// xlog.db read once per command (a private reader until the WAL helper's XlogDb reader lands), with the per-backup WAL statistics.
+using System.Collections.Immutable;
+using Barman.Core.Configuration;
+using Barman.Core.Wal;
+
+namespace Barman.Core.Catalog;
+
+/// <summary>WAL statistics of one backup, as barman's get_wal_info computes them.</summary>
+public sealed record BackupWalInfo(
+    int WalNum,
+    long WalSize,
+    int UntilNextNum,
+    long UntilNextSize,
+    string? First,
+    string? Last,
+    double WalsPerSecond,
+    double WalCompressionRatio,
+    double UntilNextCompressionRatio)
+{
+    public static readonly BackupWalInfo Empty = new(0, 0, 0, 0, null, null, 0, 0, 0);
+}
+
+/// <summary>
+/// The archived WAL files of a server, sorted by name, read from <c>wals/xlog.db</c> once. Lines that do not parse
+/// are skipped (rebuild-xlogdb repairs them).
+/// </summary>
+public sealed class WalArchiveIndex
+{
+    private readonly ImmutableArray<XlogDbEntry> _entries;
+
+    private WalArchiveIndex(ImmutableArray<XlogDbEntry> entries) => _entries = entries;
+
+    public ImmutableArray<XlogDbEntry> Entries => _entries;
+
+    /// <summary>Reads <c>&lt;wals_directory&gt;/xlog.db</c>; a missing file is an empty archive.</summary>
+    public static WalArchiveIndex Load(ServerConfig server) => Load(Path.Combine(server.WalsDirectory, "xlog.db"));
+
+    public static WalArchiveIndex Load(string xlogDbPath)
+    {
+        if (!File.Exists(xlogDbPath))
+        {
+            return new WalArchiveIndex([]);
+        }
+        var builder = ImmutableArray.CreateBuilder<XlogDbEntry>();
+        foreach (var line in File.ReadLines(xlogDbPath))
+        {
+            if (XlogDbEntry.TryParse(line) is { } entry)
+            {
+                builder.Add(entry);
+            }
+        }
+        return From(builder);
+    }
+
+    public static WalArchiveIndex From(IEnumerable<XlogDbEntry> entries) =>
+        new([.. entries.OrderBy(e => e.Name, StringComparer.Ordinal)]);
+
+    /// <summary>
+    /// WAL segments from the backup's begin_wal up to the next backup's end_wal (or the newest), skipping history,
+    /// .backup and .partial files and later timelines, exactly as barman's get_wal_until_next_backup walks xlog.db.
+    /// </summary>
+    /// <param name="includeHistory">Also yield .history files met before the walk stops (list-files wal/full).</param>
+    public IEnumerable<XlogDbEntry> UntilNextBackup(BackupInfo backup, BackupInfo? next, bool includeHistory = false)
+    {
+        if (backup.BeginWal is not { } begin || !WalSegmentName.TryParse(begin, out var beginName))
+        {
+            yield break;
+        }
+        var nextEnd = next?.EndWal;
+        // History files can sort anywhere, so with them the walk starts at the top of xlog.db.
+        for (var i = includeHistory ? 0 : LowerBound(begin); i < _entries.Length; i++)
+        {
+            var e = _entries[i];
+            if (!WalSegmentName.TryParse(e.Name, out var name))
+            {
+                continue;
+            }
+            if (name.Kind == WalFileKind.History)
+            {
+                if (includeHistory)
+                {
+                    yield return e;
+                }
+                continue;
+            }
+            if (string.CompareOrdinal(e.Name, begin) < 0 || name.Kind != WalFileKind.Segment || name.Timeline > beginName.Timeline)
+            {
+                continue;
+            }
+            if (nextEnd is not null && string.CompareOrdinal(e.Name, nextEnd) > 0)
+            {
+                yield break;
+            }
+            yield return e;
+        }
+    }
+
+    /// <summary>barman's get_wal_info: sizes and counts inside the backup and until the next one, rate and ratios.</summary>
+    public BackupWalInfo InfoFor(BackupInfo backup, BackupInfo? next)
+    {
+        if (backup.EndWal is not { } end)
+        {
+            return BackupWalInfo.Empty;
+        }
+        int num = 0, untilNum = 0;
+        long size = 0, untilSize = 0;
+        string? first = null, last = null;
+        double firstTime = 0, lastTime = 0;
+        foreach (var e in UntilNextBackup(backup, next))
+        {
+            if (e.Name == backup.BeginWal)
+            {
+                first = e.Name;
+                firstTime = e.Time;
+            }
+            if (string.CompareOrdinal(e.Name, end) <= 0)
+            {
+                num++;
+                size += e.Size;
+            }
+            else
+            {
+                untilNum++;
+                untilSize += e.Size;
+            }
+            last = e.Name;
+            lastTime = e.Time;
+        }
+        double perSecond = 0, ratio = 0, untilRatio = 0;
+        if (first is not null && last is not null)
+        {
+            var seconds = lastTime - firstTime;
+            if (seconds > 0)
+            {
+                perSecond = (num + untilNum) / seconds;
+            }
+            double segment = backup.XlogSegmentSize ?? WalSegmentName.DefaultSegmentSize;
+            ratio = num == 0 ? 0.0 : 1 - (size / (num * segment));
+            untilRatio = untilNum == 0 ? 0.0 : 1 - (untilSize / (untilNum * segment));
+        }
+        return new BackupWalInfo(num, size, untilNum, untilSize, first, last, perSecond, ratio, untilRatio);
+    }
+
+    private int LowerBound(string name)
+    {
+        int lo = 0, hi = _entries.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(_entries[mid].Name, name) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,78 @@
+// wals/xlog.db as a whole: read every entry once, append under the xlogdb lock, rewrite atomically.
+using System.Text;
+using Barman.Core.Configuration;
+using Barman.Core.Locking;
+using Barman.Core.Storage;
+
+namespace Barman.Core.Catalog;
+
+/// <summary>The WAL catalog of one server. Readers need no lock (writers append whole lines or rename).</summary>
+public static class XlogDb
+{
+    public const string FileName = "xlog.db";
+
+    public static string PathFor(ServerConfig server) => Path.Combine(server.WalsDirectory, FileName);
+
+    /// <summary>Every well-formed entry in file order; a torn last line (crash mid-append) is ignored.</summary>
+    public static IReadOnlyList<XlogDbEntry> ReadAll(ServerConfig server) => ReadAll(PathFor(server));
+
+    public static IReadOnlyList<XlogDbEntry> ReadAll(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        var text = File.ReadAllText(path, Encoding.UTF8);
+        var complete = text.LastIndexOf('\n') + 1;
+        var result = new List<XlogDbEntry>();
+        foreach (var line in text.AsSpan(0, complete).EnumerateLines())
+        {
+            if (!line.IsEmpty && XlogDbEntry.TryParse(line.ToString()) is { } entry)
+            {
+                result.Add(entry);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Waits for the xlogdb lock (as barman does: every writer queues behind the holder).</summary>
+    public static LockFile Lock(ServerConfig server, CancellationToken ct = default)
+    {
+        var path = ServerLocks.XlogDb(server);
+        while (true)
+        {
+            if (LockFile.TryAcquire(path) is { } held)
+            {
+                return held;
+            }
+            ct.ThrowIfCancellationRequested();
+            Thread.Sleep(10);
+        }
+    }
+
+    /// <summary>Opens xlog.db for appending under the xlogdb lock.</summary>
+    public static XlogDbAppender OpenAppender(ServerConfig server, CancellationToken ct = default) =>
+        XlogDbAppender.Open(PathFor(server), Lock(server, ct));
+
+    /// <summary>Replaces xlog.db with <paramref name="entries"/> (temp file, fsync, rename, fsync dir), under the lock.</summary>
+    public static void Rewrite(ServerConfig server, IEnumerable<XlogDbEntry> entries, CancellationToken ct = default)
+    {
+        using var held = Lock(server, ct);
+        RewriteLocked(PathFor(server), entries);
+    }
+
+    /// <summary>Rewrite for callers already holding the xlogdb lock.</summary>
+    public static void RewriteLocked(string path, IEnumerable<XlogDbEntry> entries)
+    {
+        var sb = new StringBuilder();
+        foreach (var e in entries)
+        {
+            sb.Append(e.Format());
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DurableFile.WriteAtomic(path, Encoding.UTF8.GetBytes(sb.ToString()), DefaultMode);
+    }
+
+    internal const UnixFileMode DefaultMode =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+}

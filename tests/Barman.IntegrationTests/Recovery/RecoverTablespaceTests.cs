@@ -1,0 +1,72 @@
+// --tablespace NAME:LOCATION: the tablespace copy lands where asked, pg_tblspc links to it, and PostgreSQL reads it.
+using System.Globalization;
+using Barman.IntegrationTests.Fixtures;
+
+namespace Barman.IntegrationTests.Recovery;
+
+public sealed class RecoverTablespaceTests
+{
+    [Fact]
+    public async Task A_relocated_tablespace_is_copied_linked_and_readable()
+    {
+        // Arrange: a cluster with a tablespace holding a table, a base backup, its WAL archived
+        using var home = BarmanHome.Create("pg-main");
+        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(
+            ArchiveMode: true, IncomingDirectory: home.Incoming, Slots: ["barman"], Port: LoopbackPorts.Next()));
+        home.WriteConfig(cluster);
+        var wals = Path.Combine(home.ServerDir, "wals");
+        Directory.CreateDirectory(wals);
+        var archive = new TestWalArchive(home.Incoming, wals);
+        var location = Path.Combine(cluster.Root, "tbs1");
+        Directory.CreateDirectory(location);
+        TestProcess.ChownToPostgres(location);
+        cluster.Psql($"CREATE TABLESPACE tbs1 LOCATION '{location}'");
+        cluster.Psql("CREATE TABLE in_tbs (n int) TABLESPACE tbs1; INSERT INTO in_tbs SELECT generate_series(1, 42)");
+        var oid = uint.Parse(cluster.Psql("SELECT oid FROM pg_tablespace WHERE spcname = 'tbs1'"), CultureInfo.InvariantCulture);
+        var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", [("tbs1", oid, location)]);
+        await archive.WaitForAsync(cluster.SwitchWal());
+        await archive.WaitForAsync(backup.EndWal);
+        var dest = Path.Combine(home.Root, "recovered");
+        var relocated = Path.Combine(home.Root, "tbs1-relocated");
+
+        // Act
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Cli.Program.Run(["-c", home.ConfigFile, "recover", "pg-main", backup.BackupId, dest, "--tablespace", $"tbs1:{relocated}"], stdout, stderr, TimeProvider.System);
+
+        // Assert: the link, the copy, and a server that reads the table from the relocated tablespace
+        Assert.True(code == 0, stderr.ToString());
+        var link = new FileInfo(Path.Combine(dest, "pg_tblspc", oid.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(relocated, link.LinkTarget);
+        Assert.True(Directory.Exists(Path.Combine(relocated, "PG_15_" + cluster.Psql("SELECT catalog_version_no FROM pg_control_system()"))));
+        TestProcess.ChownToPostgres(relocated);
+        await using var pg = RecoveredCopy.Start(dest);
+        Assert.Equal("42", pg.Psql("SELECT count(*) FROM in_tbs"));
+        Assert.Equal(relocated, pg.Psql("SELECT pg_tablespace_location(oid) FROM pg_tablespace WHERE spcname = 'tbs1'"));
+        pg.Stop();
+    }
+
+    [Fact]
+    public void A_rule_for_an_unknown_tablespace_is_refused()
+    {
+        // Arrange: a catalog with one backup.info and no tablespace
+        using var home = BarmanHome.Create("pg-main");
+        var backupDir = Path.Combine(home.ServerDir, "base", "20261124T230153");
+        Directory.CreateDirectory(Path.Combine(backupDir, "data"));
+        File.WriteAllText(Path.Combine(backupDir, "backup.info"),
+            "begin_time=2026-11-24 23:01:53.284929+00:00\nbegin_wal=000000010000000000000011\nend_time=2026-11-24 23:01:54.573840+00:00\n" +
+            "end_wal=000000010000000000000011\nserver_name=pg-main\nstatus=DONE\ntablespaces=None\ntimeline=1\nversion=150018\n");
+        File.WriteAllText(home.ConfigFile, $"[barman]\nbarman_home = {home.HomeDir}\nbarman_user = root\nlog_file = {home.LogFile}\n[pg-main]\ndescription = t\nconninfo = host=127.0.0.1\nbackup_method = postgres\narchiver = on\nstreaming_conninfo = host=127.0.0.1\n");
+        var dest = Path.Combine(home.Root, "recovered");
+
+        // Act
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Cli.Program.Run(["-c", home.ConfigFile, "recover", "pg-main", "latest", dest, "--tablespace", "nosuch:/tmp/x"], stdout, stderr, TimeProvider.System);
+
+        // Assert
+        Assert.Equal(1, code);
+        Assert.Equal("ERROR: Tablespace 'nosuch' does not exist in backup 20261124T230153\n", stderr.ToString());
+        Assert.False(Directory.Exists(dest));
+    }
+}
