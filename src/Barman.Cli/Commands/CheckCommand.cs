@@ -13,7 +13,7 @@ internal static class CheckCommand
         var servers = CommonArguments.ServerNames("specifies the server names to check ('all' will check all available servers)");
         var nagios = new Option<bool>("--nagios") { Description = "Nagios plugin compatible output" };
         var retentionPolicy = new Option<bool>("--retention-policy") { Description = "show the retention policy status of every backup and what the next cron would delete (extension)" };
-        var command = new Command("check", "Check if the server configuration is working. This command returns success if every checks pass, or failure if any of these fails. Exit codes: 0 all checks OK, 1 a check failed, 2 --nagios CRITICAL or usage error");
+        var command = new Command("check", "Check if the server configuration is working. This command returns success if every checks pass, or failure if any of these fails");
         command.Add(servers);
         command.Add(nagios);
         command.Add(retentionPolicy);
@@ -23,24 +23,21 @@ internal static class CheckCommand
             {
                 throw new Barman.Core.Errors.NotImplementedVerbException("check --retention-policy");
             }
-            // barman switches to the Nagios writer inside the command, after configuration warnings were printed.
-            var nagiosOutput = parse.GetValue(nagios) ? new NagiosOutput(ctx.Stdout) : null;
-            var output = nagiosOutput ?? inv.Output;
             var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
             var failed = false;
             foreach (var server in resolved)
             {
                 var result = await ServerChecker.RunAsync(server, inv.Runner, inv.Clock, token);
-                failed |= !result.Ok;
-                output.ResultCheck(result);
-            }
-            if (nagiosOutput is not null)
-            {
-                reportErrors();
-                nagiosOutput.Close();
-                return nagiosOutput.Critical ? 2 : 0;
+                // An inactive server is checked and printed, but its failures do not fail the command.
+                failed |= !result.Ok && !result.Inactive;
+                inv.Output.ResultCheck(result);
             }
             reportErrors();
+            // The Nagios writer (picked by CliContext for --nagios) prints at Close(); CRITICAL exits 2.
+            if (inv.Output is NagiosOutput nagiosOutput)
+            {
+                return nagiosOutput.Critical ? 2 : 0;
+            }
             return failed || inv.Output.HasErrors ? 1 : 0;
         }, ct));
         return command;

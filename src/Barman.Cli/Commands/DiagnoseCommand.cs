@@ -10,7 +10,7 @@ internal static class DiagnoseCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var command = new Command("diagnose", "Diagnostic command (for support and problems detection purpose). Exit codes: 0 success, 2 usage error");
+        var command = new Command("diagnose", "Diagnostic command (for support and problems detection purpose)");
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
             var document = await DiagnoseReport.BuildAsync(inv.Config, inv.Runner, inv.Clock, token);

@@ -24,8 +24,13 @@ internal static class ReplicationStatusCommand
         {
             var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
             var isMinimal = parse.GetValue(minimal);
-            foreach (var server in resolved.Where(s => s.Active))
+            foreach (var server in resolved)
             {
+                if (!server.Active)
+                {
+                    inv.Output.Info($"Skipping inactive server '{server.Name}'");
+                    continue;
+                }
                 if (!ServerGate.Allows(server, inv.Output))
                 {
                     continue;

@@ -15,8 +15,13 @@ internal static class StatusCommand
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
             var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
-            foreach (var server in resolved.Where(s => s.Active))
+            foreach (var server in resolved)
             {
+                if (!server.Active)
+                {
+                    inv.Output.Info($"Skipping inactive server '{server.Name}'");
+                    continue;
+                }
                 if (ServerGate.Allows(server, inv.Output))
                 {
                     inv.Output.ResultStatus(await StatusReport.BuildAsync(server, inv.Runner, token));

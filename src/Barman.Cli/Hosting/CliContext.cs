@@ -66,11 +66,15 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
     public int Run(ParseResult parse, Func<Invocation, int> body) =>
         RunAsync(parse, (inv, _) => Task.FromResult(body(inv)), CancellationToken.None).GetAwaiter().GetResult();
 
+    private static bool IsNagios(ParseResult parse) =>
+        parse.CommandResult.Command.Options.Any(o => o.Name == "--nagios") && parse.GetValue<bool>("--nagios");
+
     /// <summary>Runs a verb body with config, logging and output set up, mapping failures to exit codes.</summary>
     public async Task<int> RunAsync(ParseResult parse, Func<Invocation, CancellationToken, Task<int>> body, CancellationToken ct)
     {
         var json = parse.GetValue(GlobalOptions.Format) == "json";
-        IOutput output = json ? new JsonOutput(stdout) : new ConsoleOutput(stdout, stderr, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Debug));
+        // check --nagios replaces the writer for the whole run: barman's Nagios writer prints no warnings either.
+        IOutput output = IsNagios(parse) ? new NagiosOutput(stdout) : json ? new JsonOutput(stdout) : new ConsoleOutput(stdout, stderr, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Debug));
         var log = BarmanLog.For("barman.cli");
         try
         {

@@ -98,6 +98,19 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
 
     public void Close() => stdout.Flush();
 
+    /// <summary>Python's repr() of a str: single quotes, or double quotes when the text has a ' but no ".</summary>
+    internal static string PythonStringRepr(string s)
+    {
+        var quote = s.Contains('\'', StringComparison.Ordinal) && !s.Contains('"', StringComparison.Ordinal) ? '"' : '\'';
+        var body = s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\t", "\\t", StringComparison.Ordinal);
+        if (quote == '\'')
+        {
+            body = body.Replace("'", "\\'", StringComparison.Ordinal);
+        }
+        return quote + body + quote;
+    }
+
     /// <summary>How Python prints a value: str() at top level, repr() inside lists.</summary>
     internal static string PythonRepr(JsonNode? value, bool topLevel) => value switch
     {
@@ -107,7 +120,7 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
         {
             JsonValueKind.True => "True",
             JsonValueKind.False => "False",
-            JsonValueKind.String => topLevel ? v.GetValue<string>() : "'" + v.GetValue<string>() + "'",
+            JsonValueKind.String => topLevel ? v.GetValue<string>() : PythonStringRepr(v.GetValue<string>()),
             _ => PythonJson.Serialize(v),
         },
         _ => PythonJson.Serialize(value),

@@ -15,8 +15,15 @@ internal sealed class NagiosOutput(TextWriter stdout) : IOutput
 
     public bool HasErrors { get; private set; }
 
-    /// <summary>True once Close() printed a CRITICAL status.</summary>
-    public bool Critical { get; private set; }
+    /// <summary>True when Close() prints (or printed) a CRITICAL status: the command then exits 2.</summary>
+    public bool Critical
+    {
+        get
+        {
+            _ = Render(_results, HasErrors, out var critical);
+            return critical;
+        }
+    }
 
     public void Info(string message)
     {
@@ -60,8 +67,7 @@ internal sealed class NagiosOutput(TextWriter stdout) : IOutput
 
     public void Close()
     {
-        stdout.Write(Render(_results, HasErrors, out var critical));
-        Critical = critical;
+        stdout.Write(Render(_results, HasErrors, out _));
         stdout.Flush();
     }
 
@@ -76,12 +82,14 @@ internal sealed class NagiosOutput(TextWriter stdout) : IOutput
             string.Create(CultureInfo.InvariantCulture, $"{r.Server}_wals={r.WalsSizeBytes}B"),
         }));
         var perfText = perf.Length > 0 ? "|" + perf : string.Empty;
-        critical = issues.Count > 0 || globalError;
-        if (issues.Count == 0 && globalError)
+        // Only an active server's failure is an error; an inactive one's issues are listed as IGNORING.
+        var error = globalError || issues.Any(r => !r.Inactive);
+        critical = error;
+        if (issues.Count == 0 && error)
         {
             return "BARMAN CRITICAL - Global configuration errors\n";
         }
-        if (issues.Count > 0)
+        if (issues.Count > 0 && error)
         {
             var summary = string.Join(" * ", issues.Select(r => $"{r.Server} FAILED: {string.Join(", ", r.Lines.Where(l => !l.Ok).Select(l => l.Name))}"));
             var head = servers.Count == 1
@@ -91,12 +99,14 @@ internal sealed class NagiosOutput(TextWriter stdout) : IOutput
                 .Select(l => $"{r.Server}.{l.Name}: FAILED" + (l.Hint.Length > 0 ? $" ({l.Hint})" : string.Empty)));
             return string.Join('\n', new[] { head }.Concat(details)) + "\n";
         }
-        return servers.Count switch
+        var ignoring = string.Concat(issues.Select(r => " * IGNORING: " + r.Server));
+        var good = servers.Where(s => issues.All(r => r.Server != s)).ToList();
+        return good.Count switch
         {
-            0 => "BARMAN OK - No server configured\n",
-            1 => $"BARMAN OK - Ready to serve the Espresso backup for {servers[0]}{perfText}\n",
+            0 => $"BARMAN OK - No server configured{ignoring}\n",
+            1 => $"BARMAN OK - Ready to serve the Espresso backup for {good[0]}{ignoring}{perfText}\n",
             _ => string.Create(CultureInfo.InvariantCulture,
-                $"BARMAN OK - Ready to serve the Espresso backup for {servers.Count} servers * {string.Join(" * ", servers)}{perfText}\n"),
+                $"BARMAN OK - Ready to serve the Espresso backup for {good.Count} servers * {string.Join(" * ", good)}{ignoring}{perfText}\n"),
         };
     }
 }

@@ -41,7 +41,7 @@ public sealed class PostgresClient : IAsyncDisposable
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or ArgumentException)
         {
             await dataSource.DisposeAsync();
-            throw new Errors.PostgresException(e.Message.Trim(), e);
+            throw new Errors.PostgresException(LibpqError.Describe(settings.Host!, settings.Port, e), e);
         }
     }
 

@@ -108,10 +108,19 @@ public static class PostgresProbe
     /// <summary>IDENTIFY_SYSTEM over a physical replication connection.</summary>
     public static async Task<StreamingFacts> FetchStreamingAsync(string conninfo, int timeoutSeconds, CancellationToken ct)
     {
+        NpgsqlConnectionStringBuilder settings;
         try
         {
-            var settings = ConnectionSettings.ToNpgsql(
+            settings = ConnectionSettings.ToNpgsql(
                 Conninfo.Parse(conninfo), Environment.GetEnvironmentVariable, Environment.UserName, "barman", timeoutSeconds);
+        }
+        catch (Errors.BarmanException e)
+        {
+            Log.WarningLine($"Error retrieving PostgreSQL status: {e.Message}");
+            return new StreamingFacts(null, null, null, null, e.Message);
+        }
+        try
+        {
             await using var connection = new PhysicalReplicationConnection(settings.ConnectionString);
             await connection.Open(ct);
             var id = await connection.IdentifySystem(ct);
@@ -120,10 +129,11 @@ public static class PostgresProbe
                 string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}"),
                 id.SystemId, (int)id.Timeline, id.XLogPos.ToString(), null);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or ArgumentException or Errors.BarmanException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or ArgumentException)
         {
-            Log.WarningLine($"Error retrieving PostgreSQL status: {e.Message.Trim()}");
-            return new StreamingFacts(null, null, null, null, e.Message.Trim());
+            var message = LibpqError.Describe(settings.Host!, settings.Port, e);
+            Log.WarningLine($"Error retrieving PostgreSQL status: {message}");
+            return new StreamingFacts(null, null, null, null, message);
         }
     }
 

@@ -55,24 +55,27 @@ public static class ConfigValues
             case OptionKind.Size:
                 return value is not null && OptionParsers.TryParseSize(value, out var bytes) ? bytes : null;
             case OptionKind.BackupOptions:
-                var options = (value ?? "concurrent_backup").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                // barman defaults to concurrent backups only for the postgres method.
+                var options = (value ?? (server.BackupMethod == "postgres" ? "concurrent_backup" : string.Empty)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 return flavor == RemoteStatusFlavor.Diagnose
                     ? string.Join(',', options)
-                    : $"BackupOptions({{{string.Join(", ", options.Select(o => $"'{o}'"))}}})";
+                    : options.Length == 0 ? "BackupOptions()" : $"BackupOptions({{{string.Join(", ", options.Select(o => $"'{o}'"))}}})";
             case OptionKind.RecoveryOptions:
                 var recovery = (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 return flavor == RemoteStatusFlavor.Diagnose
                     ? string.Join(',', recovery)
                     : recovery.Length == 0 ? "RecoveryOptions()" : $"RecoveryOptions({{{string.Join(", ", recovery.Select(o => $"'{o}'"))}}})";
             case OptionKind.RetentionPolicy:
+                // A policy barman could not parse is kept as typed (and reported by check).
                 return server.RetentionPolicy is { } policy
                     ? flavor == RemoteStatusFlavor.Diagnose ? DiagnoseForm(policy) : policy.ToString()
-                    : null;
+                    : value;
             default:
                 if (spec.Name == "wal_retention_policy")
                 {
-                    return flavor == RemoteStatusFlavor.Diagnose && server.RetentionPolicy is { } p
-                        ? "simple-wal " + DiagnoseForm(p).Split(' ', 2)[1]
+                    // With a retention policy barman holds a WAL policy object (printed upper case); without one, the raw text.
+                    return server.RetentionPolicy is not { } p ? value ?? "main"
+                        : flavor == RemoteStatusFlavor.Diagnose ? "simple-wal " + DiagnoseForm(p).Split(' ', 2)[1]
                         : (value ?? "main").ToUpperInvariant();
                 }
                 return value;
@@ -82,7 +85,7 @@ public static class ConfigValues
     /// <summary>The retention policy as barman's JSON encoder writes it: "window 14 d", "redundancy 2".</summary>
     private static string DiagnoseForm(RetentionPolicy policy) => policy switch
     {
-        RetentionPolicy.Redundancy r => string.Create(CultureInfo.InvariantCulture, $"redundancy {r.Count}"),
+        RetentionPolicy.Redundancy r => string.Create(CultureInfo.InvariantCulture, $"redundancy {r.Count} b"),
         RetentionPolicy.RecoveryWindow w => string.Create(CultureInfo.InvariantCulture,
             $"window {w.Count} {w.Unit switch { WindowUnit.Days => "d", WindowUnit.Weeks => "w", _ => "m" }}"),
         _ => policy.ToString(),

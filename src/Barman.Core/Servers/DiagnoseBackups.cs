@@ -17,6 +17,14 @@ internal static partial class DiagnoseBackups
         "begin_offset", "end_offset", "size", "deduplicated_size", "timeline", "version", "xlog_segment_size",
     };
 
+    /// <summary>Every field of barman's backup.info: a file lacking one still shows it, as null.</summary>
+    private static readonly string[] Fields =
+    [
+        "backup_label", "begin_offset", "begin_time", "begin_wal", "begin_xlog", "compression", "config_file", "copy_stats",
+        "deduplicated_size", "end_offset", "end_time", "end_wal", "end_xlog", "error", "hba_file", "ident_file", "included_files",
+        "mode", "pgdata", "server_name", "size", "status", "systemid", "tablespaces", "timeline", "version", "xlog_segment_size",
+    ];
+
     public static JsonObject Build(ServerConfig server)
     {
         var result = new JsonObject();
@@ -33,6 +41,10 @@ internal static partial class DiagnoseBackups
             }
             var id = Path.GetFileName(dir);
             var node = new JsonObject { ["backup_id"] = id };
+            foreach (var field in Fields)
+            {
+                node[field] = null;
+            }
             foreach (var (key, raw) in CatalogFacts.ParseInfo(File.ReadAllLines(info)))
             {
                 node[key] = Value(key, raw);

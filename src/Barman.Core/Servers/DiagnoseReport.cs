@@ -53,35 +53,64 @@ public static class DiagnoseReport
                 status[key] = value;
             }
         }
-        var catalog = new CatalogFacts(server);
         return new JsonObject
         {
             ["config"] = configNode,
             ["status"] = status,
             ["backups"] = DiagnoseBackups.Build(server),
-            ["wals"] = new JsonObject { ["last_archived_wal_per_timeline"] = LastWalPerTimeline(catalog) },
+            ["wals"] = new JsonObject { ["last_archived_wal_per_timeline"] = LastWalPerTimeline(server) },
         };
     }
 
-    /// <summary>The newest archived segment of each timeline, as xlog.db records it.</summary>
-    private static JsonObject LastWalPerTimeline(CatalogFacts catalog)
+    /// <summary>The newest archived segment file of each timeline in wals/ (size, mtime and compression read from the file).</summary>
+    private static JsonObject LastWalPerTimeline(ServerConfig server)
     {
         var result = new JsonObject();
-        foreach (var entry in catalog.XlogEntries())
+        if (!Directory.Exists(server.WalsDirectory))
         {
-            if (entry.Name.Length != 24 || !entry.Name.All(char.IsAsciiHexDigit))
+            return result;
+        }
+        foreach (var dir in Directory.EnumerateDirectories(server.WalsDirectory).OrderDescending(StringComparer.Ordinal))
+        {
+            var timeline = Path.GetFileName(dir)[..Math.Min(8, Path.GetFileName(dir).Length)];
+            if (result.ContainsKey(timeline))
             {
                 continue;
             }
-            result[entry.Name[..8]] = new JsonObject
+            var last = Directory.EnumerateFiles(dir).Select(Path.GetFileName)
+                .Where(n => n!.Length == 24 && n.All(char.IsAsciiHexDigit)).OrderDescending(StringComparer.Ordinal).FirstOrDefault();
+            if (last is null)
             {
-                ["compression"] = entry.Compression,
-                ["name"] = entry.Name,
-                ["size"] = entry.Size,
-                ["time"] = entry.Time,
+                continue;
+            }
+            var file = new FileInfo(Path.Combine(dir, last));
+            result[timeline] = new JsonObject
+            {
+                ["compression"] = Compression(file.FullName),
+                ["name"] = last,
+                ["size"] = file.Length,
+                ["time"] = FileTimes.MtimeSeconds(file.FullName),
             };
         }
         return result;
+    }
+
+    /// <summary>The compression of an archived WAL, recognised by its magic bytes (null = plain).</summary>
+    private static string? Compression(string path)
+    {
+        var head = new byte[4];
+        using (var stream = File.OpenRead(path))
+        {
+            stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        return head switch
+        {
+            [0x1f, 0x8b, ..] => "gzip",
+            [(byte)'B', (byte)'Z', (byte)'h', ..] => "bzip2",
+            [0x28, 0xb5, 0x2f, 0xfd] => "zstd",
+            [0x04, 0x22, 0x4d, 0x18] => "lz4",
+            _ => null,
+        };
     }
 
     /// <summary>The [barman] keys exactly as written in the main file (barman shows its raw global section).</summary>

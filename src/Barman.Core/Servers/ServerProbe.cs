@@ -33,16 +33,35 @@ public sealed record ServerProbe(
         var streamingTask = UsesStreaming(server) && server.StreamingConninfo is { } streaming
             ? PostgresProbe.FetchStreamingAsync(streaming, timeout, ct)
             : Task.FromResult<StreamingFacts?>(null)!;
-        await Task.WhenAll(postgresTask, streamingTask);
+        // The client programs are looked up while the connections are opened: Debian's pg_wrapper takes ~100 ms each.
+        // Without a server version yet, the PATH and newest /usr/lib/postgresql/<major>/bin are searched.
+        var basebackupTask = server.BackupMethod == "postgres"
+            ? ClientTool.DetectAsync("pg_basebackup", server.PathPrefix, null, runner, ct)
+            : Task.FromResult<ClientTool?>(null)!;
+        var receivewalTask = server.StreamingArchiver
+            ? ClientTool.DetectAsync("pg_receivewal", server.PathPrefix, null, runner, ct)
+            : Task.FromResult<ClientTool?>(null)!;
+        await Task.WhenAll(postgresTask, streamingTask, basebackupTask, receivewalTask);
         var postgres = await postgresTask;
         var stream = await streamingTask;
         var major = postgres?.ServerVersion is { } v ? v / 10000 : (int?)null;
-        var basebackup = server.BackupMethod == "postgres"
-            ? await ClientTool.DetectAsync("pg_basebackup", server.PathPrefix, major, runner, ct)
-            : null;
-        var receivewal = server.StreamingArchiver
-            ? await ClientTool.DetectAsync("pg_receivewal", server.PathPrefix, major, runner, ct)
-            : null;
+        var basebackup = await MatchMajorAsync(await basebackupTask, server, major, runner, ct);
+        var receivewal = await MatchMajorAsync(await receivewalTask, server, major, runner, ct);
         return new ServerProbe(server, postgres, stream, basebackup, receivewal);
+    }
+
+    /// <summary>
+    /// A program found only in some /usr/lib/postgresql/&lt;major&gt;/bin is looked up again once the server's major
+    /// version is known, so the matching client wins (path_prefix and PATH still come first).
+    /// </summary>
+    private static async Task<ClientTool?> MatchMajorAsync(ClientTool? tool, ServerConfig server, int? major, IProcessRunner runner, CancellationToken ct)
+    {
+        if (tool?.Path is not { } path || major is not { } m
+            || !path.StartsWith("/usr/lib/postgresql/", StringComparison.Ordinal)
+            || path.StartsWith($"/usr/lib/postgresql/{m}/", StringComparison.Ordinal))
+        {
+            return tool;
+        }
+        return await ClientTool.DetectAsync(tool.Program, server.PathPrefix, m, runner, ct);
     }
 }
