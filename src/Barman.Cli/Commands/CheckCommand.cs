@@ -3,6 +3,7 @@ using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Output;
 using Barman.Core.Checks;
+using Barman.Core.Retention;
 
 namespace Barman.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class CheckCommand
         {
             if (parse.GetValue(retentionPolicy))
             {
-                throw new Barman.Core.Errors.NotImplementedVerbException("check --retention-policy");
+                return ShowRetention(inv, parse.GetValue(servers)!);
             }
             var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
             var failed = false;
@@ -41,5 +42,26 @@ internal static class CheckCommand
             return failed || inv.Output.HasErrors ? 1 : 0;
         }, ct));
         return command;
+    }
+
+    /// <summary>Our extension: the policy in force and, per backup, what the next cron would do. Changes nothing.</summary>
+    private static int ShowRetention(Invocation inv, string[] names)
+    {
+        var resolved = inv.ResolveServers(names, out var reportErrors);
+        foreach (var server in resolved)
+        {
+            var report = RetentionReport.Build(server, inv.Clock);
+            if (inv.Output is JsonOutput)
+            {
+                inv.Output.ResultDocument(server.Name, report.ToJson());
+                continue;
+            }
+            foreach (var line in report.ConsoleLines())
+            {
+                inv.Output.Info(line);
+            }
+        }
+        reportErrors();
+        return inv.Output.HasErrors ? 1 : 0;
     }
 }

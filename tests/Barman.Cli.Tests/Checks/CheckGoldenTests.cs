@@ -52,7 +52,7 @@ public sealed class CheckGoldenTests : IDisposable
         var text = Render(w => new ConsoleOutput(w, TextWriter.Null, quiet: false, debug: false), result);
 
         // Assert
-        Assert.Equal(Golden.Read("check-pg-stopped.txt"), text);
+        Assert.Equal(CheckGolden.Read("check-pg-stopped.txt"), text);
         Assert.False(result.Ok);
     }
 
@@ -66,7 +66,7 @@ public sealed class CheckGoldenTests : IDisposable
         var text = Render(w => new JsonOutput(w), await CheckAsync());
 
         // Assert
-        Assert.Equal(Golden.Read("check-pg-stopped.json"), text);
+        Assert.Equal(CheckGolden.Read("check-pg-stopped.json"), text);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class CheckGoldenTests : IDisposable
         nagios.Close();
 
         // Assert
-        Assert.Equal(Golden.Read("check-pg-stopped.nagios"), stdout.ToString());
+        Assert.Equal(CheckGolden.Read("check-pg-stopped.nagios"), stdout.ToString());
         Assert.True(nagios.Critical);
     }
 

@@ -6,24 +6,6 @@ namespace Barman.Cli.Tests.Golden;
 
 public sealed class CatalogGoldenTests
 {
-    private static readonly string[] DoctoredDays = ["04", "12", "15", "21", "23"];
-
-    // Transcript 62: five copies of a real backup.info with begin/end moved to 23:00:00/23:00:02 of the given days.
-    private static GoldenHome Doctored(string minimumRedundancy = "1", string? keepOldest = null)
-    {
-        var home = new GoldenHome("pg-fake", $"retention_policy = RECOVERY WINDOW OF 7 DAYS\nminimum_redundancy = {minimumRedundancy}");
-        var template = GoldenHome.GoldenFile("pg-main-20261124T230153.info").Replace("server_name=pg-main", "server_name=pg-fake", StringComparison.Ordinal);
-        foreach (var day in DoctoredDays)
-        {
-            var text = template
-                .Replace("begin_time=2026-11-24 23:01:53.284929+00:00", $"begin_time=2026-11-{day} 23:00:00+00:00", StringComparison.Ordinal)
-                .Replace("end_time=2026-11-24 23:01:54.573840+00:00", $"end_time=2026-11-{day} 23:00:02+00:00", StringComparison.Ordinal);
-            home.AddBackup($"202611{day}T230000", text, day == "04" ? keepOldest : null);
-        }
-        home.WriteXlogDb(string.Empty);
-        return home;
-    }
-
     private static FakeTimeProvider At(int h, int m, int s) => new(new DateTimeOffset(2026, 11, 24, h, m, s, TimeSpan.Zero));
 
     [Theory]
@@ -36,7 +18,7 @@ public sealed class CatalogGoldenTests
     public void Recovery_window_words_match_transcript_62(string golden, params string[] args)
     {
         // Arrange
-        using var home = Doctored();
+        using var home = GoldenHome.Doctored();
 
         // Act
         var (code, stdout, stderr) = home.Run(At(23, 12, 28), args);
@@ -55,7 +37,7 @@ public sealed class CatalogGoldenTests
     public void Minimum_redundancy_four_gives_potentially_obsolete_as_in_transcript_62(string golden, string? keep, params string[] args)
     {
         // Arrange
-        using var home = Doctored("4", keep);
+        using var home = GoldenHome.Doctored("4", keep);
 
         // Act
         var (code, stdout, _) = home.Run(At(23, 12, 38), args);
@@ -69,7 +51,7 @@ public sealed class CatalogGoldenTests
     public void A_keep_full_backup_is_tagged_instead_of_obsolete_as_in_transcript_62()
     {
         // Arrange
-        using var home = Doctored("1", "full");
+        using var home = GoldenHome.Doctored("1", "full");
 
         // Act
         var (_, stdout, _) = home.Run(At(23, 12, 34), "list-backup", "pg-fake");

@@ -17,6 +17,24 @@ internal sealed class GoldenHome : IDisposable
         WriteConfig(serverLines);
     }
 
+    private static readonly string[] DoctoredDays = ["04", "12", "15", "21", "23"];
+
+    // Transcript 62: five copies of a real backup.info with begin/end moved to 23:00:00/23:00:02 of the given days.
+    public static GoldenHome Doctored(string minimumRedundancy = "1", string? keepOldest = null)
+    {
+        var home = new GoldenHome("pg-fake", $"retention_policy = RECOVERY WINDOW OF 7 DAYS\nminimum_redundancy = {minimumRedundancy}");
+        var template = GoldenHome.GoldenFile("pg-main-20261124T230153.info").Replace("server_name=pg-main", "server_name=pg-fake", StringComparison.Ordinal);
+        foreach (var day in DoctoredDays)
+        {
+            var text = template
+                .Replace("begin_time=2026-11-24 23:01:53.284929+00:00", $"begin_time=2026-11-{day} 23:00:00+00:00", StringComparison.Ordinal)
+                .Replace("end_time=2026-11-24 23:01:54.573840+00:00", $"end_time=2026-11-{day} 23:00:02+00:00", StringComparison.Ordinal);
+            home.AddBackup($"202611{day}T230000", text, day == "04" ? keepOldest : null);
+        }
+        home.WriteXlogDb(string.Empty);
+        return home;
+    }
+
     public string Server { get; }
 
     public string Root { get; }

@@ -31,7 +31,7 @@ public sealed class ServerReportsGoldenTests : IDisposable
         var text = string.Concat(ReplicationStatusView.ConsoleLines(Transcript11(), minimal: false).Select(l => l + "\n"));
 
         // Assert
-        Assert.Equal(Golden.Read("replication-status.txt"), text);
+        Assert.Equal(CheckGolden.Read("replication-status.txt"), text);
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class ServerReportsGoldenTests : IDisposable
         var empty = string.Concat(ReplicationStatusView.ConsoleLines(Transcript11("hot-standby", withClient: false), minimal: false).Select(l => l + "\n"));
 
         // Assert
-        Assert.Equal(Golden.Read("replication-status-minimal.txt"), minimal);
-        Assert.Equal(Golden.Read("replication-status-hot-standby.txt"), empty);
+        Assert.Equal(CheckGolden.Read("replication-status-minimal.txt"), minimal);
+        Assert.Equal(CheckGolden.Read("replication-status-hot-standby.txt"), empty);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class ServerReportsGoldenTests : IDisposable
         var json = PythonJson.Serialize(new JsonObject { ["pg-main"] = ReplicationStatusView.Json(Transcript11(), minimal: false) });
 
         // Assert
-        Assert.Equal(Golden.Read("replication-status.json"), json);
+        Assert.Equal(CheckGolden.Read("replication-status.json"), json);
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class ServerReportsGoldenTests : IDisposable
         writer.Close();
 
         // Assert
-        Assert.Equal(Golden.Read("status-pg-stopped.txt"), console.ToString());
-        Assert.Equal(Golden.Read("status-pg-stopped.json"), json.ToString());
+        Assert.Equal(CheckGolden.Read("status-pg-stopped.txt"), console.ToString());
+        Assert.Equal(CheckGolden.Read("status-pg-stopped.json"), json.ToString());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ServerReportsGoldenTests : IDisposable
         var text = NagiosOutput.Render([alt, main], globalError: false, out var critical);
 
         // Assert
-        Assert.Equal(Golden.Read("check-before-first-backup-all.nagios"), text);
+        Assert.Equal(CheckGolden.Read("check-before-first-backup-all.nagios"), text);
         Assert.True(critical);
     }
 

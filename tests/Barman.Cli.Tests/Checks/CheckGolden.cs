@@ -2,7 +2,7 @@
 namespace Barman.Cli.Tests.Checks;
 
 /// <summary>Reads expected output captured from the real barman 3.4 (see the transcript named in each test).</summary>
-internal static class Golden
+internal static class CheckGolden
 {
     public static string Read(string name)
     {
