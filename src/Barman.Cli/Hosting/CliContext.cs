@@ -71,7 +71,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
     {
         var json = parse.GetValue(GlobalOptions.Format) == "json";
         IOutput output = json ? new JsonOutput(stdout) : new ConsoleOutput(stdout, stderr, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Debug));
-        var log = BarmanLog.For("barman.cli");
+        // Looked up at each use: a logger taken before Logging.Start would keep writing to the silent default one.
+        static Serilog.ILogger Log(string module = "barman.cli") => BarmanLog.For(module);
         try
         {
             var path = ConfigLoader.Locate(parse.GetValue(GlobalOptions.Config), Environment.GetEnvironmentVariable("HOME"));
@@ -88,7 +89,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             }
             foreach (var warning in config.LogWarnings)
             {
-                log.WarningLine(warning);
+                Log("barman.config").WarningLine(warning);
             }
             var invocation = new Invocation(config, output, clock, runner ?? new ProcessRunner(clock), parse);
             var code = await body(invocation, ct);
@@ -107,7 +108,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         }
         catch (BarmanException e)
         {
-            log.ErrorLine(e.Message);
+            Log().ErrorLine(e.Message);
             output.Error(e.Message);
             output.Close();
             return e.ExitCode;
@@ -119,7 +120,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         }
         catch (Exception e)
         {
-            log.ErrorLine("EXCEPTION: " + e.Message, e);
+            Log().ErrorLine("EXCEPTION: " + e.Message, e);
             if (json)
             {
                 output.Error("EXCEPTION: " + e.Message);
