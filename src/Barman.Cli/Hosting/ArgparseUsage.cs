@@ -26,7 +26,9 @@ internal static class ArgparseUsage
 
     private static string VerbEpilog(Command command) => command.Name switch
     {
-        "check" => "Exit codes: 0 every check OK, 1 a check failed or error, 2 usage error or --nagios CRITICAL",
+        // --retention-policy is hidden from barman's usage (byte-equal help), so it is announced here.
+        "check" => "Extension: --retention-policy shows the retention status of every backup and what the next cron would delete. "
+            + "Exit codes: 0 every check OK, 1 a check failed or error, 2 usage error or --nagios CRITICAL",
         _ => ExitCodes,
     };
 }

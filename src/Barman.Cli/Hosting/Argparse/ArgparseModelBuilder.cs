@@ -21,7 +21,7 @@ internal static class ArgparseModelBuilder
         var actions = ImmutableArray.CreateBuilder<ArgAction>();
         actions.Add(HelpAction);
         actions.Add(new ArgAction(OptionStrings(version), "version", ActionKind.Version, Nargs.Zero, null, null, null, null, version.Description, version));
-        foreach (var option in root.Options.Where(o => o is not HelpOption && !ReferenceEquals(o, version) && !o.Hidden))
+        foreach (var option in root.Options.Where(o => o is not HelpOption && !ReferenceEquals(o, version)))
         {
             actions.Add(FromOption(option));
         }
@@ -35,7 +35,8 @@ internal static class ArgparseModelBuilder
     {
         var actions = ImmutableArray.CreateBuilder<ArgAction>();
         actions.Add(HelpAction);
-        foreach (var option in command.Options.Where(o => o is not HelpOption && !o.Hidden))
+        // A hidden option (our extensions) parses but stays out of usage and help, like argparse's help=SUPPRESS.
+        foreach (var option in command.Options.Where(o => o is not HelpOption))
         {
             actions.Add(FromOption(option));
         }
@@ -56,11 +57,11 @@ internal static class ArgparseModelBuilder
         var dest = (strings.FirstOrDefault(s => s.StartsWith("--", StringComparison.Ordinal)) ?? strings[0]).TrimStart('-').Replace('-', '_');
         if (option.ValueType == typeof(bool))
         {
-            return new ArgAction(strings, dest, ActionKind.Flag, Nargs.Zero, null, null, null, null, option.Description, option);
+            return new ArgAction(strings, dest, ActionKind.Flag, Nargs.Zero, null, null, null, null, option.Description, option, option.Hidden);
         }
         var kind = option.ValueType.IsArray ? ActionKind.Append : ActionKind.Store;
         var nargs = option.Arity.MinimumNumberOfValues == 0 && kind == ActionKind.Store ? Nargs.Optional : Nargs.One;
-        return new ArgAction(strings, dest, kind, nargs, option.HelpName, meta.Choices, meta.Type, meta.Const, option.Description, option);
+        return new ArgAction(strings, dest, kind, nargs, option.HelpName, meta.Choices, meta.Type, meta.Const, option.Description, option, option.Hidden);
     }
 
     /// <summary>The option strings in declaration order: the name first, then the aliases as added.</summary>
