@@ -167,14 +167,20 @@ public static partial class ConfigLoader
     /// </summary>
     private static Dictionary<string, string?> Collect(IEnumerable<IniDocument> documents, string section)
     {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         var sections = documents.SelectMany(d => d.Sections).ToList();
         foreach (var s in sections.Where(s => s.Name == IniDocument.DefaultSection).Concat(sections.Where(s => s.Name == section)))
         {
             foreach (var (k, v) in s.Keys)
             {
-                result[k] = v.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Quoted().Replace(v, "$2");
+                raw[k] = v;
             }
+        }
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (k, v) in raw)
+        {
+            var value = Interpolation.Expand(section, k, v, raw);
+            result[k] = value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Quoted().Replace(value, "$2");
         }
         return result;
     }
@@ -239,13 +245,17 @@ public static partial class ConfigLoader
         return true;
     }
 
-    /// <summary>Adds defaults for every option of the scope and expands <c>%(name)s</c> references.</summary>
+    /// <summary>
+    /// Adds defaults for every option of the scope. Only defaults are %-formatted (backup_directory =
+    /// %(barman_home)s/%(name)s); values from the files were already interpolated the configparser way.
+    /// </summary>
     private static ImmutableSortedDictionary<string, string?> Resolve(
         IReadOnlyDictionary<string, string?> given,
         OptionScope scope,
         IReadOnlyDictionary<string, string?> context)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var defaults = new HashSet<string>(StringComparer.Ordinal);
         foreach (var spec in OptionTable.All)
         {
             var applies = scope == OptionScope.Server ? spec.Scope != OptionScope.Global || spec.Name == "barman_home" : spec.Scope != OptionScope.Server;
@@ -253,7 +263,15 @@ public static partial class ConfigLoader
             {
                 continue;
             }
-            values[spec.Name] = given.TryGetValue(spec.Name, out var v) ? v : spec.Default;
+            if (given.TryGetValue(spec.Name, out var v))
+            {
+                values[spec.Name] = v;
+            }
+            else
+            {
+                values[spec.Name] = spec.Default;
+                defaults.Add(spec.Name);
+            }
         }
         foreach (var (k, v) in given)
         {
@@ -266,19 +284,21 @@ public static partial class ConfigLoader
         var resolved = ImmutableSortedDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         foreach (var key in values.Keys)
         {
-            resolved[key] = Expand(key, values, depth: 0);
+            resolved[key] = Expand(key, values, defaults, depth: 0);
         }
         return resolved.ToImmutable();
     }
 
-    private static string? Expand(string key, IReadOnlyDictionary<string, string?> values, int depth)
+    /// <summary>Python's "default % server.__dict__": an unset reference reads "None", and a result of "None" is unset.</summary>
+    private static string? Expand(string key, IReadOnlyDictionary<string, string?> values, HashSet<string> defaults, int depth)
     {
         var value = values.GetValueOrDefault(key);
-        if (value is null || depth > 10 || !value.Contains("%(", StringComparison.Ordinal))
+        if (value is null || depth > 10 || !defaults.Contains(key) || !value.Contains("%(", StringComparison.Ordinal))
         {
             return value;
         }
-        return Reference().Replace(value, m => Expand(m.Groups[1].Value, values, depth + 1) ?? string.Empty);
+        var formatted = Reference().Replace(value, m => Expand(m.Groups[1].Value, values, defaults, depth + 1) ?? "None");
+        return formatted == "None" ? null : formatted;
     }
 
     private static string ExpandUser(string path, string? home) =>
