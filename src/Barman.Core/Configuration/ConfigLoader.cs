@@ -43,7 +43,17 @@ public static partial class ConfigLoader
         var main = IniDocument.Parse(path, Directory.Exists(path) ? string.Empty : File.ReadAllText(path));
         var documents = new List<IniDocument> { main };
         var extraLogWarnings = new List<string>();
+        if (!main.Sections.Any(s => s.Name == GlobalSection))
+        {
+            throw new ConfigurationException($"No section: '{GlobalSection}'");
+        }
         var globalRaw = Collect(documents, GlobalSection);
+        if (!globalRaw.ContainsKey("barman_home"))
+        {
+            // Printed as barman prints it: its error line, then the exit message.
+            throw new PlainMessageException(
+                $"ERROR: Parameter \"barman_home\" is required in [{GlobalSection}] section.\nYour configuration is missing required parameters. Exiting.");
+        }
         if (globalRaw.TryGetValue("configuration_files_directory", out var dir) && !string.IsNullOrWhiteSpace(dir))
         {
             var expanded = ExpandUser(dir, Environment.GetEnvironmentVariable("HOME"));
@@ -93,12 +103,15 @@ public static partial class ConfigLoader
         }
 
         var servers = ImmutableSortedDictionary.CreateBuilder<string, ServerConfig>(StringComparer.Ordinal);
+        // barman checks every server's options first, then sets each server up (archiver forcing comes then).
+        var setupWarnings = new List<string>();
         foreach (var name in serverNames)
         {
             var own = CheckServer(name, Collect(documents, name), globalRaw, Warn);
             var file = documents.Last(d => d.Sections.Any(s => s.Name == name)).Path;
-            servers[name] = BuildServer(name, globalValues, own, file, Warn, logWarnings);
+            servers[name] = BuildServer(name, globalValues, own, file, setupWarnings.Add, logWarnings);
         }
+        setupWarnings.ForEach(Warn);
 
         if (globalValues.GetValueOrDefault("log_level") is { } level
             && !new[] { "NOTSET", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL" }.Contains(level.ToUpperInvariant(), StringComparer.Ordinal))
@@ -205,7 +218,7 @@ public static partial class ConfigLoader
 
     /// <summary>
     /// A server's own and inherited values, checked as barman does: unknown keys first, then option by option
-    /// (alphabetical) the server's value, else the [barman] one; an invalid value is reported and skipped, so the
+    /// (in barman's order) the server's value, else the [barman] one; an invalid value is reported and skipped, so the
     /// next source (or the default) applies. "none" (null) stops the search: the option is unset.
     /// </summary>
     private static Dictionary<string, string?> CheckServer(string name, Dictionary<string, string?> own, Dictionary<string, string?> global, Action<string> warn)
@@ -215,7 +228,7 @@ public static partial class ConfigLoader
             warn($"Invalid configuration option \"{key}\" in [{name}] section.");
         }
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var spec in OptionTable.All.Where(s => s.Scope != OptionScope.Global))
+        foreach (var spec in OptionTable.All.Where(s => s.Scope != OptionScope.Global).OrderBy(s => ServerKeyOrder.Of(s.Name)))
         {
             if (own.TryGetValue(spec.Name, out var value) && Accept(spec, value, $"[{name}] section", warn, out var accepted))
             {

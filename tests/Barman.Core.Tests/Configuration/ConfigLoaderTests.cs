@@ -170,10 +170,26 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void A_missing_include_directory_is_only_logged()
     {
-        var main = Write("barman.conf", "[barman]\nconfiguration_files_directory = /no/such/dir\n");
+        var main = Write("barman.conf", "[barman]\nbarman_home = /h\nconfiguration_files_directory = /no/such/dir\n");
         var config = ConfigLoader.Load(main);
         Assert.Empty(config.Warnings);
         Assert.Equal(["Ignoring the \"configuration_files_directory\" option as \"/no/such/dir\" is not a directory"], config.LogWarnings.ToArray());
+    }
+
+    [Fact]
+    public void A_file_without_a_barman_section_is_an_error()
+    {
+        var main = Write("barman.conf", "[pg]\nconninfo = h\n");
+        var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Load(main));
+        Assert.Equal("No section: 'barman'", e.Message);
+    }
+
+    [Fact]
+    public void Barman_home_is_required_but_may_be_empty()
+    {
+        var e = Assert.Throws<PlainMessageException>(() => ConfigLoader.Load(Write("barman.conf", "[barman]\nbarman_user = root\n")));
+        Assert.Equal("ERROR: Parameter \"barman_home\" is required in [barman] section.\nYour configuration is missing required parameters. Exiting.", e.Message);
+        Assert.Empty(ConfigLoader.Load(Write("other.conf", "[barman]\nbarman_home =\n")).Servers);
     }
 
     [Fact]
