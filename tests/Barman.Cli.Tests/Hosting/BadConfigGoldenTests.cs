@@ -14,7 +14,7 @@ public sealed class BadConfigGoldenTests : IDisposable
     public static TheoryData<string> Configs()
     {
         var data = new TheoryData<string>();
-        foreach (var config in Transcript.Configs(Golden.Read("50-errors-config-list-servers.txt")))
+        foreach (var config in Transcript.Configs(GoldenFiles.Read("50-errors-config-list-servers.txt")))
         {
             data.Add(Path.GetFileName(config.Path));
         }
@@ -62,7 +62,7 @@ public sealed class BadConfigGoldenTests : IDisposable
     [Fact]
     public void A_missing_configuration_file_is_reported_without_prefix()
     {
-        var expected = Golden.Blocks("50-errors-config-list-servers.txt")[0];
+        var expected = GoldenFiles.Blocks("50-errors-config-list-servers.txt")[0];
         var result = CliRunner.Ours(expected.Args);
         Assert.Equal(new RunResult(expected.Stdout, expected.Stderr, expected.ExitCode), result);
     }
@@ -79,7 +79,7 @@ public sealed class BadConfigGoldenTests : IDisposable
     /// <summary>Writes the named configuration under the temporary root; returns its path and the expected list-servers run.</summary>
     private (string Path, TranscriptBlock Expected) Prepare(string name)
     {
-        var text = Golden.Read("50-errors-config-list-servers.txt");
+        var text = GoldenFiles.Read("50-errors-config-list-servers.txt");
         var config = Transcript.Configs(text).Single(c => Path.GetFileName(c.Path) == name);
         var path = Localise(config.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -19,7 +19,7 @@ public sealed partial class HelpGoldenTests
     public void Root_help_version_and_bare_barman_match_the_reference(string command)
     {
         // Arrange: our version line is ours on purpose; everything else is barman's.
-        var expected = Golden.Blocks("00-version-help.txt").Single(b => b.Command == command);
+        var expected = GoldenFiles.Blocks("00-version-help.txt").Single(b => b.Command == command);
 
         // Act
         var result = CliRunner.Ours(expected.Args);
@@ -34,7 +34,7 @@ public sealed partial class HelpGoldenTests
     [MemberData(nameof(VerbCases))]
     public void Verb_help_matches_the_reference_plus_our_exit_code_line(string command)
     {
-        var expected = Golden.Blocks("00-subcommand-help.txt").Single(b => b.Command == command);
+        var expected = GoldenFiles.Blocks("00-subcommand-help.txt").Single(b => b.Command == command);
 
         var result = CliRunner.Ours(expected.Args);
 
@@ -67,7 +67,7 @@ public sealed partial class HelpGoldenTests
     private static TheoryData<string> Cases(string golden)
     {
         var data = new TheoryData<string>();
-        foreach (var block in Golden.Blocks(golden))
+        foreach (var block in GoldenFiles.Blocks(golden))
         {
             data.Add(block.Command);
         }

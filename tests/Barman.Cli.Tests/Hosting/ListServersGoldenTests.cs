@@ -13,7 +13,7 @@ public sealed class ListServersGoldenTests : IDisposable
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var block in Golden.Blocks("04-list-servers.txt"))
+        foreach (var block in GoldenFiles.Blocks("04-list-servers.txt"))
         {
             data.Add(block.Command);
         }
@@ -24,7 +24,7 @@ public sealed class ListServersGoldenTests : IDisposable
     [MemberData(nameof(Cases))]
     public void List_servers_matches_the_reference(string command)
     {
-        var expected = Golden.Blocks("04-list-servers.txt").Single(b => b.Command == command);
+        var expected = GoldenFiles.Blocks("04-list-servers.txt").Single(b => b.Command == command);
 
         var result = CliRunner.Ours(_rig.Localise(expected.Args));
 
@@ -37,7 +37,7 @@ public sealed class ListServersGoldenTests : IDisposable
     [MemberData(nameof(Cases))]
     public void List_servers_prints_the_same_bytes_as_the_installed_barman(string command)
     {
-        var args = _rig.Localise(Golden.Blocks("04-list-servers.txt").Single(b => b.Command == command).Args);
+        var args = _rig.Localise(GoldenFiles.Blocks("04-list-servers.txt").Single(b => b.Command == command).Args);
         Assert.Equal(CliRunner.Real(args), CliRunner.Ours(args));
     }
 }

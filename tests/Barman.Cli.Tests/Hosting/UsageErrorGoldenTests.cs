@@ -15,7 +15,7 @@ public sealed class UsageErrorGoldenTests : IDisposable
         var data = new TheoryData<string, string>();
         foreach (var golden in new[] { "49-usage-errors.txt", "60-backup-name-usage-errors.txt" })
         {
-            foreach (var block in Golden.Blocks(golden))
+            foreach (var block in GoldenFiles.Blocks(golden))
             {
                 data.Add(golden, block.Command);
             }
@@ -26,9 +26,9 @@ public sealed class UsageErrorGoldenTests : IDisposable
     [Fact]
     public void The_golden_files_hold_every_usage_error_of_the_reference()
     {
-        Assert.Equal(8, Golden.Blocks("49-usage-errors.txt").Count);
-        Assert.Equal(3, Golden.Blocks("60-backup-name-usage-errors.txt").Count);
-        Assert.All(Golden.Blocks("49-usage-errors.txt"), b => Assert.Equal(2, b.ExitCode));
+        Assert.Equal(8, GoldenFiles.Blocks("49-usage-errors.txt").Count);
+        Assert.Equal(3, GoldenFiles.Blocks("60-backup-name-usage-errors.txt").Count);
+        Assert.All(GoldenFiles.Blocks("49-usage-errors.txt"), b => Assert.Equal(2, b.ExitCode));
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class UsageErrorGoldenTests : IDisposable
     public void Usage_errors_match_the_reference(string golden, string command)
     {
         // Arrange
-        var expected = Golden.Blocks(golden).First(b => b.Command == command);
+        var expected = GoldenFiles.Blocks(golden).First(b => b.Command == command);
 
         // Act
         var result = CliRunner.Ours(_rig.Localise(expected.Args));

@@ -7,7 +7,7 @@ internal sealed class ReferenceRig : IDisposable
     public ReferenceRig()
     {
         Root = Directory.CreateTempSubdirectory("barman-rig-").FullName;
-        var setup = Golden.Read("00-setup.txt");
+        var setup = GoldenFiles.Read("00-setup.txt");
         Directory.CreateDirectory(Path.Combine(Root, "barman.d"));
         Write("barman.conf", Section(setup, "## /srv/ref/barman.conf"));
         Write("barman.d/pg-main.conf", Section(setup, "## /srv/ref/barman.d/pg-main.conf"));

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 
 namespace Barman.Cli.Tests.Support;
 
-internal static class Golden
+internal static class GoldenFiles
 {
     private static readonly Lock Gate = new();
     private static bool s_updated;
