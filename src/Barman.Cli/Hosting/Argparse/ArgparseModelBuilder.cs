@@ -16,7 +16,7 @@ internal static class ArgparseModelBuilder
     public static ArgParser Build(RootCommand root, Option version, Func<Command, string?> verbEpilog)
     {
         var subParsers = root.Subcommands
-            .Select(c => new SubParser(c.Name, [.. c.Aliases], c.Description, ForCommand(c, "barman " + c.Name, verbEpilog(c)), c))
+            .Select(c => new SubParser(c.Name, [.. c.Aliases], SplitExitCodes(c.Description).Description, ForCommand(c, "barman " + c.Name, verbEpilog(c)), c))
             .ToImmutableArray();
         var actions = ImmutableArray.CreateBuilder<ArgAction>();
         actions.Add(HelpAction);
@@ -47,7 +47,24 @@ internal static class ArgparseModelBuilder
                 : argument.Arity.MinimumNumberOfValues == 0 ? Nargs.Optional : Nargs.One;
             actions.Add(new ArgAction([], argument.Name, ActionKind.Store, nargs, argument.HelpName, meta.Choices, meta.Type, null, argument.Description, argument));
         }
-        return new ArgParser(prog, command.Description, epilog, actions.ToImmutable(), []);
+        return new ArgParser(prog, SplitExitCodes(command.Description).Description, epilog, actions.ToImmutable(), []);
+    }
+
+    /// <summary>
+    /// A verb may end its description with ". Exit codes: ..." (docs/commands.md shows it); barman's help shows only the
+    /// description, so the exit codes are cut off here and printed as the help's closing line instead.
+    /// </summary>
+    public static (string? Description, string? ExitCodes) SplitExitCodes(string? description)
+    {
+        const string marker = "Exit codes:";
+        var at = description?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return (description, null);
+        }
+        var text = description![..at].TrimEnd();
+        // The sentence was joined with ". "; barman's own text may not end with a period.
+        return (text.EndsWith('.') ? text[..^1] : text, description[at..].Trim());
     }
 
     private static ArgAction FromOption(Option option)
