@@ -25,7 +25,8 @@ internal static class ArgparseModelBuilder
         {
             actions.Add(FromOption(option));
         }
-        var names = subParsers.SelectMany(s => s.Aliases.Prepend(s.Name)).ToArray();
+        // Hidden verbs (our extensions such as restore-test) parse, but stay out of barman's usage, help and choice lists.
+        var names = subParsers.Where(s => !s.Command.Hidden).SelectMany(s => s.Aliases.Prepend(s.Name)).ToArray();
         actions.Add(new ArgAction([], "command", ActionKind.SubParsers, Nargs.Parser, null, names, null, null, null, null));
         // The root has no description: barman's help starts with the usage and then the positional arguments.
         return new ArgParser("barman", null, Epilog, actions.ToImmutable(), subParsers);

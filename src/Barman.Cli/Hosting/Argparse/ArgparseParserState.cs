@@ -267,8 +267,11 @@ internal sealed partial class ArgparseParserState(ArgParser parser, SubParser? s
                 Values[action] = [];
                 return;
             case ActionKind.SubParsers:
-                CheckChoice(action, strings[0]);
-                var chosen = parser.FindSubParser(strings[0])!;
+                if (parser.FindSubParser(strings[0]) is not { } chosen)
+                {
+                    CheckChoice(action, strings[0]);
+                    return;
+                }
                 var state = new ArgparseParserState(chosen.Parser, chosen);
                 Verb = state;
                 Unrecognized.AddRange(state.ParseKnown(strings.GetRange(1, strings.Count - 1)));

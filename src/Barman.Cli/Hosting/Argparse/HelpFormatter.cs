@@ -121,7 +121,7 @@ internal sealed class HelpFormatter(int width)
     private static IEnumerable<(string Invocation, string? Help)> SubActions(ArgParser parser, ArgAction action) =>
         action.Kind != ActionKind.SubParsers
             ? []
-            : parser.SubParsers.OrderBy(s => s.Name, StringComparer.Ordinal)
+            : parser.SubParsers.Where(s => !s.Command.Hidden).OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => (s.Aliases.Length == 0 ? s.Name : $"{s.Name} ({string.Join(", ", s.Aliases)})", s.Help));
 
     private static string Invocation(ArgAction action)
