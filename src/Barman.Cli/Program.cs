@@ -12,8 +12,21 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        ArgparseUsage.TerminalColumns = Console.IsOutputRedirected ? null : Console.WindowWidth;
+        ArgparseUsage.TerminalColumns = TerminalColumns();
         return Run(args, Console.Out, Console.Error, TimeProvider.System);
+    }
+
+    /// <summary>The width of the terminal stdout is attached to, as argparse uses it (null when redirected or unknown).</summary>
+    private static int? TerminalColumns()
+    {
+        try
+        {
+            return !Console.IsOutputRedirected && Console.WindowWidth is > 0 and var columns ? columns : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Runs one command line; tests call this in-process with their own writers and clock.</summary>

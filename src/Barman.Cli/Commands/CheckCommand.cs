@@ -13,7 +13,7 @@ internal static class CheckCommand
     {
         var servers = CommonArguments.ServerNames("specifies the server names to check ('all' will check all available servers)");
         var nagios = new Option<bool>("--nagios") { Description = "Nagios plugin compatible output" };
-        var retentionPolicy = new Option<bool>("--retention-policy") { Description = "show the retention policy status of every backup and what the next cron would delete (extension)" };
+        var retentionPolicy = new Option<bool>("--retention-policy") { Description = "show the retention policy status of every backup and what the next cron would delete (extension)", Hidden = true };
         var command = new Command("check", "Check if the server configuration is working. This command returns success if every checks pass, or failure if any of these fails");
         command.Add(servers);
         command.Add(nagios);

@@ -23,11 +23,27 @@ internal static class ListServersCommand
                 }
                 else
                 {
-                    inv.Output.ResultListServer(server.Name, server.Description, server.Disabled);
+                    inv.Output.ResultListServer(server.Name, Described(server), server.Disabled);
                 }
             }
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The description with barman's status suffixes: (inactive) or (WARNING: disabled), then (Passive).</summary>
+    private static string Described(Barman.Core.Configuration.ServerConfig server)
+    {
+        var text = server.Description;
+        if (!server.Active)
+        {
+            text += " (inactive)";
+        }
+        else if (server.Disabled)
+        {
+            text += " (WARNING: disabled)";
+        }
+        // A passive node copies from a primary barman (primary_ssh_command is set).
+        return server.Get("primary_ssh_command") is null ? text : text + " (Passive)";
     }
 }

@@ -24,6 +24,10 @@ internal static class CommandReference
                 sb.Append("Aliases: ").Append(string.Join(", ", command.Aliases.Order(StringComparer.Ordinal).Select(a => $"`{a}`"))).Append("\n\n");
             }
             sb.Append(command.Description).Append("\n\n");
+            if (command.Hidden)
+            {
+                sb.Append("*Extension: not a Barman 3.4 command, so it is left out of `barman --help`.*\n\n");
+            }
             if (command.Arguments.Count > 0)
             {
                 sb.Append("| argument | description |\n|---|---|\n");
@@ -42,7 +46,7 @@ internal static class CommandReference
 
     private static void AppendOptions(StringBuilder sb, IEnumerable<Option> options)
     {
-        var list = options.Where(o => !o.Hidden && o.Name != "--help").ToList();
+        var list = options.Where(o => o.Name != "--help").ToList();
         if (list.Count == 0)
         {
             return;
@@ -52,7 +56,8 @@ internal static class CommandReference
         {
             var names = string.Join(", ", new[] { option.Name }.Concat(option.Aliases.Order(StringComparer.Ordinal)));
             var value = option.ValueType == typeof(bool) ? string.Empty : " " + (option.HelpName ?? "VALUE");
-            sb.Append($"| `{names}{value}` | {Escape(option.Description)} |\n");
+            var extension = option.Hidden ? " *(extension: not in Barman 3.4, hidden from `--help`)*" : string.Empty;
+            sb.Append($"| `{names}{value}` | {Escape(option.Description)}{extension} |\n");
         }
         sb.Append('\n');
     }

@@ -24,9 +24,13 @@ internal static class ArgparseUsage
         return Formatter.Help(parser);
     }
 
-    private static string VerbEpilog(Command command) => command.Name switch
+    /// <summary>The verb's own exit codes when its description states them, else the common ones.</summary>
+    private static string VerbEpilog(Command command)
     {
-        "check" => "Exit codes: 0 every check OK, 1 a check failed or error, 2 usage error or --nagios CRITICAL",
-        _ => ExitCodes,
-    };
+        var exitCodes = ArgparseModelBuilder.SplitExitCodes(command.Description).ExitCodes ?? ExitCodes;
+        // --retention-policy is hidden from barman's usage (byte-equal help), so it is announced here.
+        return command.Name == "check"
+            ? "Extension: --retention-policy shows the retention status of every backup and what the next cron would delete. " + exitCodes
+            : exitCodes;
+    }
 }

@@ -75,7 +75,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         var json = parse.GetValue(GlobalOptions.Format) == "json";
         // check --nagios replaces the writer for the whole run: barman's Nagios writer prints no warnings either.
         IOutput output = IsNagios(parse) ? new NagiosOutput(stdout) : json ? new JsonOutput(stdout) : new ConsoleOutput(stdout, stderr, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Debug));
-        var log = BarmanLog.For("barman.cli");
+        // Looked up at each use: a logger taken before Logging.Start would keep writing to the silent default one.
+        static Serilog.ILogger Log(string module = "barman.cli") => BarmanLog.For(module);
         try
         {
             var path = ConfigLoader.Locate(parse.GetValue(GlobalOptions.Config), Environment.GetEnvironmentVariable("HOME"));
@@ -92,7 +93,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             }
             foreach (var warning in config.LogWarnings)
             {
-                log.WarningLine(warning);
+                Log("barman.config").WarningLine(warning);
             }
             var invocation = new Invocation(config, output, clock, runner ?? new ProcessRunner(clock), parse);
             var code = await body(invocation, ct);
@@ -111,7 +112,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         }
         catch (BarmanException e)
         {
-            log.ErrorLine(e.Message);
+            Log().ErrorLine(e.Message);
             output.Error(e.Message);
             output.Close();
             return e.ExitCode;
@@ -123,7 +124,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
         }
         catch (Exception e)
         {
-            log.ErrorLine("EXCEPTION: " + e.Message, e);
+            Log().ErrorLine("EXCEPTION: " + e.Message, e);
             if (json)
             {
                 output.Error("EXCEPTION: " + e.Message);

@@ -34,8 +34,9 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
         }
     }
 
+    /// <summary>"name - description", or the bare name when the description (with its status suffixes) is empty.</summary>
     public void ResultListServer(string serverName, string description, bool disabled) =>
-        stdout.WriteLine($"{serverName} - {description}{(disabled ? " (WARNING: disabled)" : string.Empty)}");
+        stdout.WriteLine(description.Length == 0 ? serverName : $"{serverName} - {description}");
 
     public void ResultCheck(CheckResult result)
     {

@@ -43,7 +43,17 @@ public static partial class ConfigLoader
         var main = IniDocument.Parse(path, Directory.Exists(path) ? string.Empty : File.ReadAllText(path));
         var documents = new List<IniDocument> { main };
         var extraLogWarnings = new List<string>();
+        if (!main.Sections.Any(s => s.Name == GlobalSection))
+        {
+            throw new ConfigurationException($"No section: '{GlobalSection}'");
+        }
         var globalRaw = Collect(documents, GlobalSection);
+        if (!globalRaw.ContainsKey("barman_home"))
+        {
+            // Printed as barman prints it: its error line, then the exit message.
+            throw new PlainMessageException(
+                $"ERROR: Parameter \"barman_home\" is required in [{GlobalSection}] section.\nYour configuration is missing required parameters. Exiting.");
+        }
         if (globalRaw.TryGetValue("configuration_files_directory", out var dir) && !string.IsNullOrWhiteSpace(dir))
         {
             var expanded = ExpandUser(dir, Environment.GetEnvironmentVariable("HOME"));
@@ -76,8 +86,14 @@ public static partial class ConfigLoader
     {
         var warnings = ImmutableArray.CreateBuilder<string>();
         var logWarnings = ImmutableArray.CreateBuilder<string>();
+        void Warn(string message)
+        {
+            // Every warning barman prints is also in its log.
+            warnings.Add(message);
+            logWarnings.Add(message);
+        }
         var globalRaw = Collect(documents, GlobalSection);
-        var globalValues = Validate(GlobalSection, globalRaw, forServer: false, warnings, logWarnings);
+        var globalValues = CheckGlobal(globalRaw, Warn);
 
         var serverNames = documents.SelectMany(d => d.Sections).Select(s => s.Name)
             .Where(n => n != GlobalSection && n != IniDocument.DefaultSection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -87,14 +103,23 @@ public static partial class ConfigLoader
         }
 
         var servers = ImmutableSortedDictionary.CreateBuilder<string, ServerConfig>(StringComparer.Ordinal);
+        // barman checks every server's options first, then sets each server up (archiver forcing comes then).
+        var setupWarnings = new List<string>();
         foreach (var name in serverNames)
         {
-            var raw = Collect(documents, name);
-            var own = Validate(name, raw, forServer: true, warnings, logWarnings);
+            var own = CheckServer(name, Collect(documents, name), globalRaw, Warn);
             var file = documents.Last(d => d.Sections.Any(s => s.Name == name)).Path;
-            servers[name] = BuildServer(name, globalValues, own, file, warnings, logWarnings);
+            servers[name] = BuildServer(name, globalValues, own, file, setupWarnings.Add, logWarnings);
         }
+        setupWarnings.ForEach(Warn);
 
+        if (globalValues.GetValueOrDefault("log_level") is { } level
+            && !new[] { "NOTSET", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL" }.Contains(level.ToUpperInvariant(), StringComparer.Ordinal))
+        {
+            // Only logged (barman falls back to its default level).
+            logWarnings.Insert(0, $"unknown log_level in config file: {level}");
+            globalValues.Remove("log_level");
+        }
         var resolvedGlobal = Resolve(globalValues, OptionScope.Global, new Dictionary<string, string?>());
         return new GlobalConfig(path, resolvedGlobal, servers.ToImmutable(), warnings.ToImmutable(), logWarnings.ToImmutable());
     }
@@ -104,13 +129,14 @@ public static partial class ConfigLoader
         IReadOnlyDictionary<string, string?> global,
         IReadOnlyDictionary<string, string?> own,
         string file,
-        ImmutableArray<string>.Builder warnings,
+        Action<string> warn,
         ImmutableArray<string>.Builder logWarnings)
     {
+        // [barman]-only options (barman_home, barman_user...) are visible to the server, e.g. for %(barman_home)s.
         var merged = new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = name };
         foreach (var (k, v) in global)
         {
-            if (OptionTable.ByName.TryGetValue(k, out var spec) && spec.Scope != OptionScope.Server)
+            if (OptionTable.ByName.TryGetValue(k, out var spec) && spec.Scope == OptionScope.Global)
             {
                 merged[k] = v;
             }
@@ -141,8 +167,8 @@ public static partial class ConfigLoader
         var streaming = values.GetValueOrDefault("streaming_archiver") is { } s && OptionParsers.TryParseBool(s, out var sb) && sb;
         if (!archiver && !streaming)
         {
-            warnings.Add($"No archiver enabled for server '{name}'. Please turn on 'archiver', 'streaming_archiver' or both");
-            warnings.Add("Forcing 'archiver = on'");
+            warn($"No archiver enabled for server '{name}'. Please turn on 'archiver', 'streaming_archiver' or both");
+            warn("Forcing 'archiver = on'");
             values = values.SetItem("archiver", "true");
         }
         return new ServerConfig(name, values, messages.Count > 0, messages.ToImmutable(), file);
@@ -154,58 +180,95 @@ public static partial class ConfigLoader
     /// </summary>
     private static Dictionary<string, string?> Collect(IEnumerable<IniDocument> documents, string section)
     {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         var sections = documents.SelectMany(d => d.Sections).ToList();
         foreach (var s in sections.Where(s => s.Name == IniDocument.DefaultSection).Concat(sections.Where(s => s.Name == section)))
         {
             foreach (var (k, v) in s.Keys)
             {
-                result[k] = v.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Quoted().Replace(v, "$2");
+                raw[k] = v;
             }
+        }
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (k, v) in raw)
+        {
+            var value = Interpolation.Expand(section, k, v, raw);
+            result[k] = value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Quoted().Replace(value, "$2");
         }
         return result;
     }
 
-    /// <summary>Drops unknown keys and invalid values with barman's warnings; invalid values fall back to defaults.</summary>
-    private static Dictionary<string, string?> Validate(
-        string section,
-        Dictionary<string, string?> raw,
-        bool forServer,
-        ImmutableArray<string>.Builder warnings,
-        ImmutableArray<string>.Builder logWarnings)
+    /// <summary>[barman] accepts every known option silently (server ones are simply not inherited); unknown ones are reported.</summary>
+    private static Dictionary<string, string?> CheckGlobal(Dictionary<string, string?> raw, Action<string> warn)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (key, value) in raw)
         {
-            if (!OptionTable.ByName.TryGetValue(key, out var spec) || (forServer && spec.Scope == OptionScope.Global))
+            if (OptionTable.ByName.ContainsKey(key))
             {
-                warnings.Add($"Invalid configuration option \"{key}\" in [{section}] section.");
-                continue;
-            }
-            if (spec.Kind == OptionKind.Int || value is null)
-            {
-                // barman only logs a bad number and carries on with its fallback.
                 result[key] = value;
-                continue;
             }
-            if (OptionParsers.Validate(spec, value) is { } reason)
+            else
             {
-                warnings.Add($"Ignoring invalid configuration value '{value}' for key {key} in [{section}] section: {reason}");
-                logWarnings.Add($"Ignoring invalid configuration value '{value}' for key {key} in [{section}] section: {reason}");
-                continue;
+                warn($"Invalid configuration option \"{key}\" in [{GlobalSection}] section.");
             }
-            result[key] = spec.Kind == OptionKind.Choice ? value.Trim().ToLowerInvariant() : value;
         }
         return result;
     }
 
-    /// <summary>Adds defaults for every option of the scope and expands <c>%(name)s</c> references.</summary>
+    /// <summary>
+    /// A server's own and inherited values, checked as barman does: unknown keys first, then option by option
+    /// (in barman's order) the server's value, else the [barman] one; an invalid value is reported and skipped, so the
+    /// next source (or the default) applies. "none" (null) stops the search: the option is unset.
+    /// </summary>
+    private static Dictionary<string, string?> CheckServer(string name, Dictionary<string, string?> own, Dictionary<string, string?> global, Action<string> warn)
+    {
+        foreach (var key in own.Keys.Where(k => !OptionTable.ByName.TryGetValue(k, out var spec) || spec.Scope == OptionScope.Global))
+        {
+            warn($"Invalid configuration option \"{key}\" in [{name}] section.");
+        }
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var spec in OptionTable.All.Where(s => s.Scope != OptionScope.Global).OrderBy(s => ServerKeyOrder.Of(s.Name)))
+        {
+            if (own.TryGetValue(spec.Name, out var value) && Accept(spec, value, $"[{name}] section", warn, out var accepted))
+            {
+                result[spec.Name] = accepted;
+            }
+            else if (spec.Scope == OptionScope.Both && global.TryGetValue(spec.Name, out value) && Accept(spec, value, $"[{GlobalSection}] section", warn, out accepted))
+            {
+                result[spec.Name] = accepted;
+            }
+        }
+        return result;
+    }
+
+    private static bool Accept(OptionSpec spec, string? value, string source, Action<string> warn, out string? accepted)
+    {
+        accepted = value;
+        if (value is null)
+        {
+            return true;
+        }
+        if (OptionParsers.Validate(spec, value, source) is { } reason)
+        {
+            warn($"Ignoring invalid configuration value '{value}' for key {spec.Name} in {source}: {reason}");
+            return false;
+        }
+        accepted = OptionParsers.IsLowerCased(spec) ? value.ToLowerInvariant() : value;
+        return true;
+    }
+
+    /// <summary>
+    /// Adds defaults for every option of the scope. Only defaults are %-formatted (backup_directory =
+    /// %(barman_home)s/%(name)s); values from the files were already interpolated the configparser way.
+    /// </summary>
     private static ImmutableSortedDictionary<string, string?> Resolve(
         IReadOnlyDictionary<string, string?> given,
         OptionScope scope,
         IReadOnlyDictionary<string, string?> context)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var defaults = new HashSet<string>(StringComparer.Ordinal);
         foreach (var spec in OptionTable.All)
         {
             var applies = scope == OptionScope.Server ? spec.Scope != OptionScope.Global || spec.Name == "barman_home" : spec.Scope != OptionScope.Server;
@@ -213,7 +276,15 @@ public static partial class ConfigLoader
             {
                 continue;
             }
-            values[spec.Name] = given.TryGetValue(spec.Name, out var v) ? v : spec.Default;
+            if (given.TryGetValue(spec.Name, out var v))
+            {
+                values[spec.Name] = v;
+            }
+            else
+            {
+                values[spec.Name] = spec.Default;
+                defaults.Add(spec.Name);
+            }
         }
         foreach (var (k, v) in given)
         {
@@ -226,19 +297,21 @@ public static partial class ConfigLoader
         var resolved = ImmutableSortedDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         foreach (var key in values.Keys)
         {
-            resolved[key] = Expand(key, values, depth: 0);
+            resolved[key] = Expand(key, values, defaults, depth: 0);
         }
         return resolved.ToImmutable();
     }
 
-    private static string? Expand(string key, IReadOnlyDictionary<string, string?> values, int depth)
+    /// <summary>Python's "default % server.__dict__": an unset reference reads "None", and a result of "None" is unset.</summary>
+    private static string? Expand(string key, IReadOnlyDictionary<string, string?> values, HashSet<string> defaults, int depth)
     {
         var value = values.GetValueOrDefault(key);
-        if (value is null || depth > 10 || !value.Contains("%(", StringComparison.Ordinal))
+        if (value is null || depth > 10 || !defaults.Contains(key) || !value.Contains("%(", StringComparison.Ordinal))
         {
             return value;
         }
-        return Reference().Replace(value, m => Expand(m.Groups[1].Value, values, depth + 1) ?? string.Empty);
+        var formatted = Reference().Replace(value, m => Expand(m.Groups[1].Value, values, defaults, depth + 1) ?? "None");
+        return formatted == "None" ? null : formatted;
     }
 
     private static string ExpandUser(string path, string? home) =>

@@ -27,27 +27,27 @@ public abstract partial record RetentionPolicy
         public override string ToString() =>
             $"RECOVERY WINDOW OF {Count.ToString(CultureInfo.InvariantCulture)} {Unit.ToString().ToUpperInvariant()}";
 
-        /// <summary>The oldest point in time the window must reach, seen from <paramref name="now"/>.</summary>
+        /// <summary>The oldest point in time the window must reach, seen from <paramref name="now"/> (barman: a month is 31 days).</summary>
         public DateTimeOffset PointOfRecoverability(DateTimeOffset now) => Unit switch
         {
             WindowUnit.Days => now.AddDays(-Count),
             WindowUnit.Weeks => now.AddDays(-7 * Count),
-            _ => now.AddMonths(-Count),
+            _ => now.AddDays(-31 * Count),
         };
     }
 
-    /// <summary>Parses barman's syntax (case-insensitive, singular or plural units); null when it does not match.</summary>
+    /// <summary>Parses barman's syntax (case-insensitive, singular or plural units, 0 allowed); null when it does not match.</summary>
     public static RetentionPolicy? TryParse(string text)
     {
         var m = RedundancyPattern().Match(text);
         if (m.Success)
         {
-            return int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            return int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 ? new Redundancy(n)
                 : null;
         }
         m = WindowPattern().Match(text);
-        if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count <= 0)
+        if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
             return null;
         }

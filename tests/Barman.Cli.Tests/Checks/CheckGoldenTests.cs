@@ -136,7 +136,7 @@ public sealed class CheckGoldenTests : IDisposable
     public async Task Configured_maximum_ages_and_minimum_size_report_the_latest_backup()
     {
         // Arrange
-        using var home = new FakeCatalog("last_backup_maximum_age = 1 DAYS\nlast_backup_minimum_size = 1 GiB\nlast_wal_maximum_age = 1 DAYS");
+        using var home = new FakeCatalog("last_backup_maximum_age = 1 DAYS\nlast_backup_minimum_size = 1Gi\nlast_wal_maximum_age = 1 DAYS");
         home.AddBackup("20261124T230153", "DONE", 23199599, "000000010000000000000011", "000000010000000000000011", "2026-11-24 23:01:54+00:00");
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T23:02:54Z", null));
 

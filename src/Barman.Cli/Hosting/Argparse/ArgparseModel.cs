@@ -45,7 +45,8 @@ internal sealed record ArgAction(
     Func<string, ArgValue>? Type,
     string? Const,
     string? Help,
-    Symbol? Symbol)
+    Symbol? Symbol,
+    bool Suppressed = false)
 {
     public bool IsOptional => OptionStrings.Length > 0;
 
@@ -65,6 +66,9 @@ internal sealed record ArgParser(string Prog, string? Description, string? Epilo
     public IEnumerable<ArgAction> Optionals => Actions.Where(a => a.IsOptional);
 
     public IEnumerable<ArgAction> Positionals => Actions.Where(a => !a.IsOptional);
+
+    /// <summary>What usage and help show: argparse leaves out actions declared with help=SUPPRESS.</summary>
+    public IEnumerable<ArgAction> Shown => Actions.Where(a => !a.Suppressed);
 
     /// <summary>Every option string with its action, in registration order (used for abbreviations).</summary>
     public IEnumerable<(string OptionString, ArgAction Action)> OptionStrings =>

@@ -16,12 +16,12 @@ internal static class ArgparseModelBuilder
     public static ArgParser Build(RootCommand root, Option version, Func<Command, string?> verbEpilog)
     {
         var subParsers = root.Subcommands
-            .Select(c => new SubParser(c.Name, [.. c.Aliases], c.Description, ForCommand(c, "barman " + c.Name, verbEpilog(c)), c))
+            .Select(c => new SubParser(c.Name, [.. c.Aliases], SplitExitCodes(c.Description).Description, ForCommand(c, "barman " + c.Name, verbEpilog(c)), c))
             .ToImmutableArray();
         var actions = ImmutableArray.CreateBuilder<ArgAction>();
         actions.Add(HelpAction);
         actions.Add(new ArgAction(OptionStrings(version), "version", ActionKind.Version, Nargs.Zero, null, null, null, null, version.Description, version));
-        foreach (var option in root.Options.Where(o => o is not HelpOption && !ReferenceEquals(o, version) && !o.Hidden))
+        foreach (var option in root.Options.Where(o => o is not HelpOption && !ReferenceEquals(o, version)))
         {
             actions.Add(FromOption(option));
         }
@@ -36,7 +36,8 @@ internal static class ArgparseModelBuilder
     {
         var actions = ImmutableArray.CreateBuilder<ArgAction>();
         actions.Add(HelpAction);
-        foreach (var option in command.Options.Where(o => o is not HelpOption && !o.Hidden))
+        // A hidden option (our extensions) parses but stays out of usage and help, like argparse's help=SUPPRESS.
+        foreach (var option in command.Options.Where(o => o is not HelpOption))
         {
             actions.Add(FromOption(option));
         }
@@ -47,7 +48,24 @@ internal static class ArgparseModelBuilder
                 : argument.Arity.MinimumNumberOfValues == 0 ? Nargs.Optional : Nargs.One;
             actions.Add(new ArgAction([], argument.Name, ActionKind.Store, nargs, argument.HelpName, meta.Choices, meta.Type, null, argument.Description, argument));
         }
-        return new ArgParser(prog, command.Description, epilog, actions.ToImmutable(), []);
+        return new ArgParser(prog, SplitExitCodes(command.Description).Description, epilog, actions.ToImmutable(), []);
+    }
+
+    /// <summary>
+    /// A verb may end its description with ". Exit codes: ..." (docs/commands.md shows it); barman's help shows only the
+    /// description, so the exit codes are cut off here and printed as the help's closing line instead.
+    /// </summary>
+    public static (string? Description, string? ExitCodes) SplitExitCodes(string? description)
+    {
+        const string marker = "Exit codes:";
+        var at = description?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
+        if (at < 0)
+        {
+            return (description, null);
+        }
+        var text = description![..at].TrimEnd();
+        // The sentence was joined with ". "; barman's own text may not end with a period.
+        return (text.EndsWith('.') ? text[..^1] : text, description[at..].Trim());
     }
 
     private static ArgAction FromOption(Option option)
@@ -57,11 +75,11 @@ internal static class ArgparseModelBuilder
         var dest = (strings.FirstOrDefault(s => s.StartsWith("--", StringComparison.Ordinal)) ?? strings[0]).TrimStart('-').Replace('-', '_');
         if (option.ValueType == typeof(bool))
         {
-            return new ArgAction(strings, dest, ActionKind.Flag, Nargs.Zero, null, null, null, null, option.Description, option);
+            return new ArgAction(strings, dest, ActionKind.Flag, Nargs.Zero, null, null, null, null, option.Description, option, option.Hidden);
         }
         var kind = option.ValueType.IsArray ? ActionKind.Append : ActionKind.Store;
         var nargs = option.Arity.MinimumNumberOfValues == 0 && kind == ActionKind.Store ? Nargs.Optional : Nargs.One;
-        return new ArgAction(strings, dest, kind, nargs, option.HelpName, meta.Choices, meta.Type, meta.Const, option.Description, option);
+        return new ArgAction(strings, dest, kind, nargs, option.HelpName, meta.Choices, meta.Type, meta.Const, option.Description, option, option.Hidden);
     }
 
     /// <summary>The option strings in declaration order: the name first, then the aliases as added.</summary>

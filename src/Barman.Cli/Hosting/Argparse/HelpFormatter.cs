@@ -19,8 +19,8 @@ internal sealed class HelpFormatter(int width)
     /// <summary>"usage: ..." without the trailing newline.</summary>
     public string Usage(ArgParser parser)
     {
-        var optParts = parser.Optionals.SelectMany(OptionalParts).ToList();
-        var posParts = parser.Positionals.SelectMany(PositionalParts).ToList();
+        var optParts = parser.Shown.Where(a => a.IsOptional).SelectMany(OptionalParts).ToList();
+        var posParts = parser.Shown.Where(a => !a.IsOptional).SelectMany(PositionalParts).ToList();
         var usage = string.Join(' ', new[] { parser.Prog }.Concat(optParts).Concat(posParts));
         if (Prefix.Length + usage.Length <= width)
         {
@@ -63,19 +63,19 @@ internal sealed class HelpFormatter(int width)
         }
         var rows = new List<(ArgAction Action, string Invocation, int Indent)>();
         var maxLength = 0;
-        foreach (var action in parser.Actions)
+        foreach (var action in parser.Shown)
         {
             var invocations = new List<string> { Invocation(action) };
             invocations.AddRange(SubActions(parser, action).Select(s => s.Invocation));
             maxLength = Math.Max(maxLength, invocations.Max(i => i.Length) + 2);
         }
         var helpPosition = Math.Min(maxLength + 2, maxHelpPosition);
-        var positionals = parser.Positionals.ToList();
+        var positionals = parser.Shown.Where(a => !a.IsOptional).ToList();
         if (positionals.Count > 0)
         {
             sections.Add("positional arguments:\n" + string.Concat(positionals.Select(a => FormatAction(parser, a, 2, helpPosition))).TrimEnd('\n'));
         }
-        sections.Add("options:\n" + string.Concat(parser.Optionals.Select(a => FormatAction(parser, a, 2, helpPosition))).TrimEnd('\n'));
+        sections.Add("options:\n" + string.Concat(parser.Shown.Where(a => a.IsOptional).Select(a => FormatAction(parser, a, 2, helpPosition))).TrimEnd('\n'));
         if (parser.Epilog is { } epilog)
         {
             sections.Add(TextWrap.Fill(TextWrap.Collapse(epilog), Math.Max(width, 11), string.Empty));
