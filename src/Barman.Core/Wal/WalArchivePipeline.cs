@@ -2,6 +2,7 @@
 using Barman.Core.Compression;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
+using Barman.Core.Logging;
 
 namespace Barman.Core.Wal;
 
@@ -53,6 +54,7 @@ internal sealed class WalArchivePipeline(ServerConfig server, WalSource source, 
             }
         }
 
+        var committed = 0;
         try
         {
             Fill();
@@ -65,17 +67,48 @@ internal sealed class WalArchivePipeline(ServerConfig server, WalSource source, 
                 }
                 Fill();
                 commit(group);
+                committed += group.Count;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            BarmanLog.For("barman.wal_archiver").WarningLine($"Parallel archiving failed ({e.Message}); continuing one file at a time");
             await DrainAsync(window);
-            throw new WalFileException($"Failed archiving WAL from {source.Directory} into {server.WalsDirectory}: {e.Message}");
+            // Parallel temp files can exhaust a nearly full disk together: go on one file at a time, in WAL order,
+            // so every segment that still fits is archived before the error is reported.
+            Sequential(files.Skip(committed), commit);
         }
         catch
         {
             await DrainAsync(window);
             throw;
+        }
+    }
+
+    private void Sequential(IEnumerable<WalSegmentName> remaining, Committer commit)
+    {
+        foreach (var wal in remaining)
+        {
+            var path = Path.Combine(source.Directory, wal.Name);
+            if (!File.Exists(path))
+            {
+                continue; // committed by the group that failed half-way
+            }
+            WalStep? step = null;
+            try
+            {
+                step = WalArchiveStep.Prepare(wal, path, server.WalsDirectory, codec);
+                WalArchiveStep.Sync(step);
+                commit([step]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (step is not null)
+                {
+                    TryDeleteTemp(step);
+                }
+                throw new WalFileException($"Failed archiving WAL from {source.Directory} into {server.WalsDirectory}: {e.Message}");
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 // Golden files: slices of the reference transcripts kept under Golden/. BARMAN_UPDATE_GOLDEN=1 cuts them again
-// from /work/shared/reference (BARMAN_REFERENCE overrides the location); the diff then goes through review.
+// from shared/reference beside the clone (BARMAN_REFERENCE overrides the location); the diff then goes through review.
 using System.Runtime.CompilerServices;
 
 namespace Barman.Cli.Tests.Support;
@@ -37,7 +37,9 @@ internal static class GoldenFiles
             {
                 return;
             }
-            var reference = Environment.GetEnvironmentVariable("BARMAN_REFERENCE") ?? "/work/shared/reference/barman-3.4";
+            // shared/ sits beside the clone: <repo>/../shared/reference/barman-3.4.
+            var reference = Environment.GetEnvironmentVariable("BARMAN_REFERENCE")
+                ?? Path.GetFullPath(Path.Combine(Directory(), "..", "..", "..", "..", "shared", "reference", "barman-3.4"));
             foreach (var (golden, source, keep) in Cuts)
             {
                 var chunks = Transcript.Chunks(File.ReadAllText(Path.Combine(reference, source)));
