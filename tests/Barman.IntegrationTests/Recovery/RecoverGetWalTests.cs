@@ -29,7 +29,7 @@ public sealed class RecoverGetWalTests(PitrScenarioFixture f)
         RecoveredCopy.Delete(dest);
     }
 
-    [Fact(Skip = "needs the get-wal verb (wal branch): run after merging it; recover, the written command and the start are exercised up to PostgreSQL calling get-wal")]
+    [Fact]
     public async Task Get_wal_recovery_started_as_written_fetches_wal_through_barman_get_wal()
     {
         // Arrange: barman_user = postgres, so the built barman drops to the user that will run PostgreSQL
