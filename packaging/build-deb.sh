@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VERSION=${VERSION:-3.4.0}
 STAGE=$(mktemp -d)
+chmod 0755 "$STAGE"
 trap 'rm -rf "$STAGE"' EXIT
 
 dotnet publish "$ROOT/src/Barman.Cli" -c Release -r linux-x64 -o "$ROOT/artifacts/linux-x64" -nologo -v q
