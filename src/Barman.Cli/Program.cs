@@ -1,5 +1,6 @@
 // Entry point: parse as barman's argparse does (usage errors → exit 2, -h/-v), then run the verb through System.CommandLine.
 using System.CommandLine;
+using System.Text;
 using Barman.Cli.Commands;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
@@ -13,7 +14,23 @@ internal static class Program
     public static int Main(string[] args)
     {
         ArgparseUsage.TerminalColumns = TerminalColumns();
-        return Run(args, Console.Out, Console.Error, TimeProvider.System);
+        // A buffered stdout: ConsoleOutput flushes progress lines itself, results go out in one write at the end.
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false };
+        try
+        {
+            return Run(args, stdout, Console.Error, TimeProvider.System);
+        }
+        finally
+        {
+            try
+            {
+                stdout.Flush();
+            }
+            catch (IOException)
+            {
+                // The reader went away (e.g. `| head`): nothing left to tell it.
+            }
+        }
     }
 
     /// <summary>The width of the terminal stdout is attached to, as argparse uses it (null when redirected or unknown).</summary>

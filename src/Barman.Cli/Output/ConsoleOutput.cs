@@ -10,19 +10,27 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
 {
     public bool HasErrors { get; private set; }
 
+    // Progress lines are flushed at once (and stdout before any stderr line) so that `2>&1` keeps barman's order;
+    // bulk results stay buffered until Close, which saves a write per line on large catalogs.
     public void Info(string message)
     {
         if (!quiet)
         {
             stdout.WriteLine(message);
+            stdout.Flush();
         }
     }
 
-    public void Warning(string message) => stderr.WriteLine("WARNING: " + message);
+    public void Warning(string message)
+    {
+        stdout.Flush();
+        stderr.WriteLine("WARNING: " + message);
+    }
 
     public void Error(string message)
     {
         HasErrors = true;
+        stdout.Flush();
         stderr.WriteLine("ERROR: " + message);
     }
 
@@ -79,9 +87,13 @@ internal sealed class ConsoleOutput(TextWriter stdout, TextWriter stderr, bool q
 
     public void ResultListBackup(ListBackupResult result)
     {
+        if (quiet)
+        {
+            return;
+        }
         foreach (var row in result.Rows)
         {
-            Info(result.Minimal ? row.Info.BackupId : BackupRendering.ListLine(row));
+            stdout.WriteLine(result.Minimal ? row.Info.BackupId : BackupRendering.ListLine(row));
         }
     }
 
