@@ -56,8 +56,16 @@ public sealed class XlogDbAppender : IDisposable
 
     public void Dispose()
     {
-        _stream.Dispose();
-        _lock.Dispose();
+        try
+        {
+            // On a full disk the stream's final flush throws: the lock must be released all the same,
+            // or the next commit in this process waits for it forever.
+            _stream.Dispose();
+        }
+        finally
+        {
+            _lock.Dispose();
+        }
     }
 
     // A crash (or a full disk) in the middle of a write can leave a line without its newline; the next

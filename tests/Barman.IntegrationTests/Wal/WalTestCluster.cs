@@ -134,6 +134,7 @@ public sealed class WalTestCluster : IDisposable
         if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
         {
             p.Kill(true);
+            p.WaitForExit();
         }
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
