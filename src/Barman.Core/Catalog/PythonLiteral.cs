@@ -135,19 +135,26 @@ internal static class PythonLiteral
             while (!AtEnd && text[_pos] != close)
             {
                 items.Add(Value());
-                SkipSpace();
-                if (!AtEnd && text[_pos] == ',')
-                {
-                    _pos++;
-                    SkipSpace();
-                }
-                else
+                if (!SkipComma())
                 {
                     break;
                 }
             }
             Expect(close);
             return new PyTuple(items.ToImmutable());
+        }
+
+        /// <summary>Skips the separator after an item; false when the container ends here (no comma).</summary>
+        private bool SkipComma()
+        {
+            SkipSpace();
+            if (AtEnd || text[_pos] != ',')
+            {
+                return false;
+            }
+            _pos++;
+            SkipSpace();
+            return true;
         }
 
         private ImmutableArray<KeyValuePair<string, object?>> Dict()
@@ -164,13 +171,7 @@ internal static class PythonLiteral
                 SkipSpace();
                 Expect(':');
                 items.Add(new(key, Value()));
-                SkipSpace();
-                if (!AtEnd && text[_pos] == ',')
-                {
-                    _pos++;
-                    SkipSpace();
-                }
-                else
+                if (!SkipComma())
                 {
                     break;
                 }
