@@ -80,10 +80,10 @@ public static class WalRetriever
     /// <summary>Streams <paramref name="path"/> into <paramref name="destination"/> in <paramref name="target"/> compression.</summary>
     public static void Send(string path, IWalCodec target, Stream destination)
     {
-        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Unbuffered: the decoders read 1 MiB at a time, a FileStream buffer would only add a copy.
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         Span<byte> header = stackalloc byte[8];
-        var n = input.Read(header);
-        input.Position = 0;
+        var n = RandomAccess.Read(input.SafeFileHandle, header, 0);
         var stored = WalCodecs.Identify(header[..n]);
         if (stored.Name == target.Name)
         {
