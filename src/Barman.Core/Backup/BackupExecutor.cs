@@ -8,6 +8,7 @@ using Barman.Core.Checks;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
 using Barman.Core.Formatting;
+using Barman.Core.Hooks;
 using Barman.Core.Locking;
 using Barman.Core.Logging;
 using Barman.Core.Output;
@@ -19,8 +20,9 @@ using Barman.Core.Wal;
 namespace Barman.Core.Backup;
 
 /// <summary>Runs one server's backup as barman's Server.backup + BackupManager.backup + PostgresBackupExecutor.</summary>
-public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProvider clock, IProcessRunner runner)
+public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProvider clock, IProcessRunner runner, HookScripts? hooks = null)
 {
+    private readonly HookScripts _hooks = hooks ?? HookScripts.For(server, clock, runner);
     private static readonly Serilog.ILogger Log = BarmanLog.For("barman.backup_executor");
     private static readonly UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
@@ -46,6 +48,11 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 return false;
             }
             info = await BackupLockedAsync(request, ct);
+            // barman runs the post scripts in its finally block, for a DONE, WAITING_FOR_WALS or FAILED backup alike.
+            if (Directory.Exists(Path.Combine(server.BaseBackupsDirectory, info.BackupId)))
+            {
+                await _hooks.RunPostAsync("backup", HookEnvironment.ForBackup(BackupCatalog.Load(server), info), ct);
+            }
         }
         if (info is null || info.Status == BackupInfo.StatusFailed)
         {
@@ -71,7 +78,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         return true;
     }
 
-    private async Task<BackupInfo?> BackupLockedAsync(BackupRequest request, CancellationToken ct)
+    private async Task<BackupInfo> BackupLockedAsync(BackupRequest request, CancellationToken ct)
     {
         var id = BackupId.FromStartTime(clock.GetLocalNow()).Value;
         var dir = Path.Combine(server.BaseBackupsDirectory, id);
@@ -81,7 +88,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         }
         var data = Path.Combine(dir, "data");
         var info = new BackupInfo { BackupId = id, BackupName = request.Name, ServerName = server.Name, Mode = "postgres" };
-        var action = "initialising postgres backup_method";
+        var action = "starting backup";
         DateTimeOffset copyStart = clock.GetLocalNow();
         await using var pg = await BackupServerQueries.ConnectAsync(server, ct);
         try
@@ -92,6 +99,8 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             Save(dir, info);
             WriteIdentity(facts);
             output.Info($"Starting backup using postgres method for server {server.Name} in {dir}");
+            await _hooks.RunPreAsync("backup", HookEnvironment.ForBackup(BackupCatalog.Load(server), info), ct);
+            action = "initialising postgres backup_method";
             var start = await pg.CurrentXlogAsync(ct);
             info = info with
             {
@@ -148,7 +157,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             output.Info($"Backup size: {HumanFormat.Size(size)}");
             info = info with { Status = BackupInfo.StatusWaitingForWals };
         }
-        catch (Exception e) when (e is BarmanException or IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is BarmanException or IOException or UnauthorizedAccessException or FormatException or HookScriptAbortedException)
         {
             var lines = e.Message.Trim().Split('\n');
             info = info with { Status = BackupInfo.StatusFailed, Error = $"failure {action} ({lines[0]})" };
