@@ -39,7 +39,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         {
             Directory.CreateDirectory(dir);
         }
-        BackupInfo? info;
+        BackupInfo info;
         using (var held = LockFile.TryAcquire(ServerLocks.Backup(server)))
         {
             if (held is null)
@@ -54,12 +54,14 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 await _hooks.RunPostAsync("backup", HookEnvironment.ForBackup(BackupCatalog.Load(server), info), ct);
             }
         }
-        if (info is null || info.Status == BackupInfo.StatusFailed)
-        {
-            return false;
-        }
         // After the copy: archive what arrived, re-check, purge WAL older than a first backup, warn when still waiting.
         await ArchiveQuietlyAsync(ct);
+        if (info.Status == BackupInfo.StatusFailed)
+        {
+            // barman goes on to purge "WAL older than the first backup" here, and a FAILED backup has no begin_wal,
+            // so it deletes the whole WAL archive: we deliberately stop.
+            return false;
+        }
         if (info.Status == BackupInfo.StatusWaitingForWals)
         {
             info = CheckAndSave(info);
