@@ -47,6 +47,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 output.Error("Another backup process is running");
                 return false;
             }
+            FailInterruptedBackups();
             info = await BackupLockedAsync(request, ct);
             // barman runs the post scripts in its finally block, for a DONE, WAITING_FOR_WALS or FAILED backup alike.
             if (Directory.Exists(Path.Combine(server.BaseBackupsDirectory, info.BackupId)))
@@ -78,6 +79,24 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 + "Hint: execute the backup command with '--wait'");
         }
         return true;
+    }
+
+    /// <summary>
+    /// A STARTED or EMPTY backup seen while we hold the backup lock belongs to a backup process that died without
+    /// finishing (SIGKILL, OOM killer, power loss). barman leaves it STARTED for ever; we mark it FAILED, with a warning,
+    /// so that list-backup, check and retention treat it as the failure it is.
+    /// </summary>
+    private void FailInterruptedBackups()
+    {
+        foreach (var orphan in BackupCatalog.Load(server).Backups.Where(b => b.Status is BackupInfo.StatusStarted or BackupInfo.StatusEmpty))
+        {
+            Save(Path.Combine(server.BaseBackupsDirectory, orphan.BackupId), orphan with
+            {
+                Status = BackupInfo.StatusFailed,
+                Error = "failure during backup (the backup process ended before finishing it: interrupted or killed)",
+            });
+            output.Warning($"Backup {orphan.BackupId} of server {server.Name} was left {orphan.Status} by a backup process that did not finish: marked as FAILED");
+        }
     }
 
     private async Task<BackupInfo> BackupLockedAsync(BackupRequest request, CancellationToken ct)
@@ -190,7 +209,8 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         var mapping = facts.Tablespaces.Select(t => (t.Location, Path.Combine(dir, t.Oid.ToString(CultureInfo.InvariantCulture)))).ToList();
         var exe = PgBinaries.Find("pg_basebackup", server.PathPrefix, facts.Version / 10000)
             ?? throw new CommandFailedException("pg_basebackup not found");
-        var spec = PgBaseBackup.BuildSpec(exe, server, data, request.ImmediateCheckpoint ?? server.ImmediateCheckpoint, mapping, request.BandwidthLimitKbps);
+        var spec = PgBaseBackup.BuildSpec(exe, server, data, request.ImmediateCheckpoint ?? server.ImmediateCheckpoint, mapping,
+            request.BandwidthLimitKbps ?? (int.TryParse(server.Get("bandwidth_limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var kbps) ? kbps : null));
         var stderr = new StringBuilder();
         var result = await runner.RunAsync(spec, line => Log.InfoLine(line), line =>
         {
