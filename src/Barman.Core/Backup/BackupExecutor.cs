@@ -35,6 +35,10 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             output.Error($"Impossible to start the backup. Check the log for more details, or run 'barman check {server.Name}'");
             return false;
         }
+        if (!await CompressionAllowedAsync(ct))
+        {
+            return false;
+        }
         foreach (var dir in new[] { server.BaseBackupsDirectory, server.WalsDirectory, server.IncomingWalsDirectory, server.StreamingWalsDirectory, server.ErrorsDirectory })
         {
             Directory.CreateDirectory(dir);
@@ -79,6 +83,32 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 + "Hint: execute the backup command with '--wait'");
         }
         return true;
+    }
+
+    private readonly BackupCompression? _compression = BackupCompression.From(server);
+
+    /// <summary>
+    /// barman disables a server whose backup_compression settings are invalid, or that asks for network_compression with
+    /// the postgres method, and backup then prints each problem as an ERROR.
+    /// </summary>
+    private async Task<bool> CompressionAllowedAsync(CancellationToken ct)
+    {
+        var issues = new List<string>();
+        if (server.Get("network_compression") is { } nc && OptionParsers.TryParseBool(nc, out var on) && on)
+        {
+            issues.Add("network_compression option is not supported by postgres backup_method");
+        }
+        if (_compression is not null)
+        {
+            await using var pg = await BackupServerQueries.ConnectAsync(server, ct);
+            var version = (await pg.FactsAsync(ct)).Version;
+            issues.AddRange(_compression.Validate(version, version / 10000));
+        }
+        foreach (var issue in issues)
+        {
+            output.Error(issue);
+        }
+        return issues.Count == 0;
     }
 
     /// <summary>
@@ -152,7 +182,10 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             output.Info($"Copy done (time: {HumanFormat.Duration(copyEnd - copyStart)})");
 
             action = "stopping postgres backup_method";
-            var labelText = await File.ReadAllTextAsync(Path.Combine(data, "backup_label"), ct);
+            var labelText = _compression is { IsArchive: true } archive
+                ? archive.ReadBackupLabel(data)
+                : await File.ReadAllTextAsync(Path.Combine(data, "backup_label"), ct);
+            info = info with { Compression = _compression is { IsArchive: true } ? _compression.Type : null };
             var label = BackupLabel.TryParse(labelText) ?? throw new BackupException($"Failure parsing backup_label for backup {id}");
             info = info with
             {
@@ -210,7 +243,8 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         var exe = PgBinaries.Find("pg_basebackup", server.PathPrefix, facts.Version / 10000)
             ?? throw new CommandFailedException("pg_basebackup not found");
         var spec = PgBaseBackup.BuildSpec(exe, server, data, request.ImmediateCheckpoint ?? server.ImmediateCheckpoint, mapping,
-            request.BandwidthLimitKbps ?? (int.TryParse(server.Get("bandwidth_limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var kbps) ? kbps : null));
+            request.BandwidthLimitKbps ?? (int.TryParse(server.Get("bandwidth_limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var kbps) ? kbps : null),
+            _compression, facts.Version / 10000);
         var stderr = new StringBuilder();
         var result = await runner.RunAsync(spec, line => Log.InfoLine(line), line =>
         {
