@@ -245,12 +245,23 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         var spec = PgBaseBackup.BuildSpec(exe, server, data, request.ImmediateCheckpoint ?? server.ImmediateCheckpoint, mapping,
             request.BandwidthLimitKbps ?? (int.TryParse(server.Get("bandwidth_limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var kbps) ? kbps : null),
             _compression, facts.Version / 10000);
+        if (request.Progress is not null)
+        {
+            spec = spec with { Args = spec.Args.Add("--progress") };
+        }
         var stderr = new StringBuilder();
+        var started = clock.GetUtcNow();
         var result = await runner.RunAsync(spec, line => Log.InfoLine(line), line =>
         {
+            if (request.Progress is not null && CopyProgress.TryParse(line, clock.GetUtcNow() - started) is { } progress)
+            {
+                request.Progress.Report(progress);
+                return;
+            }
             Log.InfoLine(line);
             stderr.Append(line).Append('\n');
         }, ct);
+        request.Progress?.Report(new CopyProgress(0, 0, clock.GetUtcNow() - started, Finished: true));
         if (result.ExitCode != 0)
         {
             throw new CommandFailedException($"data transfer failure on directory '{data}'\npg_basebackup error:\n{stderr.ToString().TrimEnd('\n')}");
