@@ -99,7 +99,20 @@ internal static class RecoverCommand
                 [inv.Config.BarmanHome, .. inv.Config.Servers.Values.Select(s => s.BackupDirectory)],
                 parse.GetValue(remoteSshCommand) is { } ssh ? new RemoteShell(ssh, inv.Runner) : null,
                 parse.GetValue(bwlimit) ?? (int.TryParse(srv.Get("bandwidth_limit"), System.Globalization.CultureInfo.InvariantCulture, out var kbps) ? kbps : null));
-            await new RecoveryExecutor(inv.Output.Info, inv.Clock, TimeZoneInfo.Local)
+            var hooks = Core.Hooks.RecoveryHooks.For(srv, inv.Clock, source.BackupId, request.Destination, request.TablespaceRules,
+                parse.GetValue(remoteSshCommand), new Dictionary<string, object?>
+                {
+                    ["target_tli"] = int.TryParse(target.Timeline, System.Globalization.CultureInfo.InvariantCulture, out var tli) ? tli : target.Timeline,
+                    ["target_time"] = target.Time,
+                    ["target_xid"] = target.Xid,
+                    ["target_lsn"] = target.Lsn,
+                    ["target_name"] = target.Name,
+                    ["target_immediate"] = target.Immediate,
+                    ["exclusive"] = target.Exclusive,
+                    ["target_action"] = target.Action,
+                    ["standby_mode"] = request.StandbyMode,
+                });
+            await new RecoveryExecutor(inv.Output.Info, inv.Clock, TimeZoneInfo.Local) { Hooks = hooks }
                 .RecoverAsync(source, new XlogDbWalArchiveReader(srv.WalsDirectory), request, token);
             return 0;
         }, ct));

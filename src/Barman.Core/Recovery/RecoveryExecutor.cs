@@ -19,12 +19,19 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
 {
     private static readonly Serilog.ILogger Log = BarmanLog.For("barman.recovery_executor");
 
+    /// <summary>The pre/post recovery scripts (barman runs them around the executor); none when null.</summary>
+    public Hooks.RecoveryHooks? Hooks { get; init; }
+
     public async Task RecoverAsync(RecoverySource source, IWalArchiveReader archive, RecoveryRequest request, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var remote = request.Remote;
         var dest = remote is null ? Path.GetFullPath(request.Destination) : request.Destination;
         var target = request.Target;
+        if (Hooks is not null)
+        {
+            await Hooks.RunPreAsync(ct);
+        }
         info($"Starting {(remote is null ? "local" : "remote")} restore for server {source.ServerName} using backup {source.BackupId}");
         info($"Destination directory: {request.Destination}");
         var targetTime = target.Validate(source, localZone);
@@ -95,6 +102,10 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
             else
             {
                 await RemoteCopy.PushStagingAsync(remote, work, dest, source.BackupId, request.BandwidthLimit, ct);
+            }
+            if (Hooks is not null)
+            {
+                await Hooks.RunPostAsync(ct);
             }
             RecoveryReport.Print(info, new RecoveryReport(
                 [.. analyses.SelectMany(a => a.Changes)],
