@@ -45,13 +45,14 @@ public sealed class BackupCatalog
             foreach (var dir in Directory.EnumerateDirectories(baseDir))
             {
                 var file = Path.Combine(dir, "backup.info");
-                if (!File.Exists(file))
-                {
-                    continue;
-                }
                 try
                 {
+                    // No File.Exists first: one stat per backup is measurable at thousands of backups.
                     backups.Add(BackupInfo.Load(file));
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    // a directory without backup.info is not a backup
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
                 {

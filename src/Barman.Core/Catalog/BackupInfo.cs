@@ -89,24 +89,40 @@ public sealed record BackupInfo
     /// <summary>Parses backup.info text; <see cref="FormatException"/> names the bad line or key.</summary>
     public static BackupInfo Parse(string backupId, string text)
     {
-        var info = new BackupInfo { BackupId = backupId };
+        var values = new string?[BackupInfoFields.All.Count];
+        ImmutableSortedDictionary<string, string>.Builder? extra = null;
         var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
             lineNumber++;
-            var line = raw.TrimEnd('\r');
+            // Only '\n' ends a line (not EnumerateLines' Unicode separators, which a value may hold).
+            var nl = rest.IndexOf('\n');
+            var line = (nl < 0 ? rest : rest[..nl]).TrimEnd('\r');
+            rest = nl < 0 ? [] : rest[(nl + 1)..];
             if (line.Length == 0)
             {
                 continue;
             }
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            var eq = line.IndexOf('=');
             if (eq <= 0)
             {
                 throw new FormatException($"line {lineNumber} is not 'key=value'");
             }
-            info = BackupInfoFields.Set(info, line[..eq], line[(eq + 1)..]);
+            var key = line[..eq];
+            var value = line[(eq + 1)..];
+            var ordinal = BackupInfoFields.OrdinalOf(key);
+            if (ordinal >= 0)
+            {
+                values[ordinal] = value is "None" ? "None" : new string(value);
+            }
+            else
+            {
+                extra ??= ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                extra[new string(key)] = new string(value);
+            }
         }
-        return info;
+        return BackupInfoFields.Build(backupId, values, extra?.ToImmutable());
     }
 
     /// <summary>The file text: every field sorted by key, nulls as None, trailing newline.</summary>
@@ -132,5 +148,5 @@ public sealed record BackupInfo
 
     /// <summary>Reads and parses a backup.info file; the id is its directory's name.</summary>
     public static BackupInfo Load(string path) =>
-        Parse(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!, File.ReadAllText(path));
+        Parse(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!, Encoding.UTF8.GetString(File.ReadAllBytes(path)));
 }
