@@ -27,13 +27,22 @@ public static class XlogDb
         {
             return [];
         }
-        // One read and one decode, then a span walk: xlog.db holds tens of thousands of lines on a busy server.
-        var text = Encoding.UTF8.GetString(bytes);
-        var complete = text.AsSpan(0, text.LastIndexOf('\n') + 1);
+        // One read, then a walk over the bytes decoding one line at a time into a reused buffer: xlog.db holds tens
+        // of thousands of lines on a busy server and a whole-file string would double the memory touched.
+        var complete = bytes.AsSpan(0, bytes.AsSpan().LastIndexOf((byte)'\n') + 1);
         var result = new List<XlogDbEntry>(complete.Length / 56);
-        foreach (var line in complete.EnumerateLines())
+        Span<char> chars = stackalloc char[512];
+        while (!complete.IsEmpty)
         {
-            if (!line.IsEmpty && XlogDbEntry.TryParse(line) is { } entry)
+            var nl = complete.IndexOf((byte)'\n');
+            var line = complete[..nl];
+            complete = complete[(nl + 1)..];
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+            var decoded = line.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(line, chars)] : Encoding.UTF8.GetString(line).AsSpan();
+            if (XlogDbEntry.TryParse(decoded) is { } entry)
             {
                 result.Add(entry);
             }
