@@ -1,6 +1,7 @@
 // A server's backups: every base/*/backup.info read once, selectors (latest, oldest, id, name...) resolved against them.
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
 
@@ -34,34 +35,89 @@ public sealed class BackupCatalog
 
     public string BaseDirectory => Server.BaseBackupsDirectory;
 
-    /// <summary>Reads every <c>base/*/backup.info</c> of the server.</summary>
+    /// <summary>Reads every <c>base/*/backup.info</c> of the server (and the keep annotation of each DONE backup).</summary>
     public static BackupCatalog Load(ServerConfig server)
     {
-        var backups = ImmutableArray.CreateBuilder<BackupInfo>();
-        var warnings = ImmutableArray.CreateBuilder<string>();
         var baseDir = server.BaseBackupsDirectory;
-        if (Directory.Exists(baseDir))
+        var dirs = Directory.Exists(baseDir) ? Directory.GetDirectories(baseDir) : [];
+        var read = new Entry[dirs.Length];
+        // Reading thousands of small files is mostly system-call latency: two threads halve the wall time.
+        if (dirs.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
         {
-            foreach (var dir in Directory.EnumerateDirectories(baseDir))
+            var half = dirs.Length / 2;
+            ExceptionDispatchInfo? failure = null;
+            var other = new Thread(() =>
             {
-                var file = Path.Combine(dir, "backup.info");
                 try
                 {
-                    // No File.Exists first: one stat per backup is measurable at thousands of backups.
-                    backups.Add(BackupInfo.Load(file));
+                    ReadRange(dirs, read, half, dirs.Length);
                 }
-                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+                catch (Exception e)
                 {
-                    // a directory without backup.info is not a backup
+                    failure = ExceptionDispatchInfo.Capture(e); // rethrown on the caller's thread, as without the split
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
+            })
+            { IsBackground = true };
+            other.Start();
+            ReadRange(dirs, read, 0, half);
+            other.Join();
+            failure?.Throw();
+        }
+        else
+        {
+            ReadRange(dirs, read, 0, dirs.Length);
+        }
+        var backups = ImmutableArray.CreateBuilder<BackupInfo>(dirs.Length);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var keep = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var entry in read)
+        {
+            if (entry.Info is { } info)
+            {
+                backups.Add(info);
+                if (info.Status == BackupInfo.StatusDone)
                 {
-                    warnings.Add($"Skipping unreadable backup.info '{file}': {e.Message.ReplaceLineEndings(" ")}");
+                    keep[info.BackupId] = entry.Keep;
                 }
+            }
+            if (entry.Warning is { } warning)
+            {
+                warnings.Add(warning);
             }
         }
         backups.Sort((a, b) => string.CompareOrdinal(a.BackupId, b.BackupId));
-        return new BackupCatalog(server, backups.ToImmutable(), warnings.ToImmutable());
+        var catalog = new BackupCatalog(server, backups.ToImmutable(), warnings.ToImmutable());
+        foreach (var (id, target) in keep)
+        {
+            catalog._keep[id] = target;
+        }
+        return catalog;
+    }
+
+    private const int ParallelThreshold = 200;
+
+    private readonly record struct Entry(BackupInfo? Info, string? Warning, string? Keep);
+
+    private static void ReadRange(string[] dirs, Entry[] read, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var file = Path.Combine(dirs[i], "backup.info");
+            try
+            {
+                // No File.Exists first: one stat per backup is measurable at thousands of backups.
+                var info = BackupInfo.Load(file);
+                read[i] = new Entry(info, null, info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(dirs[i]) : null);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // a directory without backup.info is not a backup
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
+            {
+                read[i] = new Entry(null, $"Skipping unreadable backup.info '{file}': {e.Message.ReplaceLineEndings(" ")}", null);
+            }
+        }
     }
 
     /// <summary>A catalog over given records (tests, generated catalogs).</summary>
