@@ -38,7 +38,24 @@ public sealed class BackupCatalog
     /// <summary>Reads every <c>base/*/backup.info</c> of the server (and the keep annotation of each DONE backup).</summary>
     public static BackupCatalog Load(ServerConfig server)
     {
-        var baseDir = server.BaseBackupsDirectory;
+        var (backups, warnings, keep) = Read(server.BaseBackupsDirectory);
+        var catalog = new BackupCatalog(server, backups, warnings);
+        foreach (var (id, target) in keep)
+        {
+            catalog._keep[id] = target;
+        }
+        return catalog;
+    }
+
+    /// <summary>The readable backups under a base/ directory (oldest first) and one warning per unreadable backup.info.</summary>
+    internal static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) ReadBackups(string baseDir)
+    {
+        var (backups, warnings, _) = Read(baseDir);
+        return (backups, warnings);
+    }
+
+    private static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings, Dictionary<string, string?> Keep) Read(string baseDir)
+    {
         var dirs = Directory.Exists(baseDir) ? Directory.GetDirectories(baseDir) : [];
         var read = new Entry[dirs.Length];
         // Reading thousands of small files is mostly system-call latency: two threads halve the wall time.
@@ -86,12 +103,7 @@ public sealed class BackupCatalog
             }
         }
         backups.Sort((a, b) => string.CompareOrdinal(a.BackupId, b.BackupId));
-        var catalog = new BackupCatalog(server, backups.ToImmutable(), warnings.ToImmutable());
-        foreach (var (id, target) in keep)
-        {
-            catalog._keep[id] = target;
-        }
-        return catalog;
+        return (backups.ToImmutable(), warnings.ToImmutable(), keep);
     }
 
     private const int ParallelThreshold = 200;
