@@ -85,7 +85,6 @@ internal static class RecoverCommand
                 parse.GetValue(targetTime), parse.GetValue(targetXid), parse.GetValue(targetLsn), parse.GetValue(targetName),
                 parse.GetValue(targetImmediate), parse.GetValue(exclusive), parse.GetValue(targetTli), parse.GetValue(targetAction));
             var srv = inv.Server(parse.GetValue(server)!);
-            // Stop-gap until the catalog's BackupCatalog/BackupInfo land: see BackupInfoAdapter.
             var source = BackupInfoAdapter.Resolve(srv.BaseBackupsDirectory, srv.Name, parse.GetValue(backupId)!);
             var wantGetWal = parse.GetValue(getWal)
                 || (!parse.GetValue(noGetWal) && (srv.Get("recovery_options") ?? string.Empty).Contains("get-wal", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 // A server's backups: every base/*/backup.info read once, selectors (latest, oldest, id, name...) resolved against them.
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
 
@@ -34,33 +35,101 @@ public sealed class BackupCatalog
 
     public string BaseDirectory => Server.BaseBackupsDirectory;
 
-    /// <summary>Reads every <c>base/*/backup.info</c> of the server.</summary>
+    /// <summary>Reads every <c>base/*/backup.info</c> of the server (and the keep annotation of each DONE backup).</summary>
     public static BackupCatalog Load(ServerConfig server)
     {
-        var backups = ImmutableArray.CreateBuilder<BackupInfo>();
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        var baseDir = server.BaseBackupsDirectory;
-        if (Directory.Exists(baseDir))
+        var (backups, warnings, keep) = Read(server.BaseBackupsDirectory);
+        var catalog = new BackupCatalog(server, backups, warnings);
+        foreach (var (id, target) in keep)
         {
-            foreach (var dir in Directory.EnumerateDirectories(baseDir))
+            catalog._keep[id] = target;
+        }
+        return catalog;
+    }
+
+    /// <summary>The readable backups under a base/ directory (oldest first) and one warning per unreadable backup.info.</summary>
+    internal static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) ReadBackups(string baseDir)
+    {
+        var (backups, warnings, _) = Read(baseDir);
+        return (backups, warnings);
+    }
+
+    private static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings, Dictionary<string, string?> Keep) Read(string baseDir)
+    {
+        var dirs = Directory.Exists(baseDir) ? Directory.GetDirectories(baseDir) : [];
+        var read = new Entry[dirs.Length];
+        // Reading thousands of small files is mostly system-call latency: two threads halve the wall time.
+        if (dirs.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
+        {
+            var half = dirs.Length / 2;
+            ExceptionDispatchInfo? failure = null;
+            var other = new Thread(() =>
             {
-                var file = Path.Combine(dir, "backup.info");
-                if (!File.Exists(file))
-                {
-                    continue;
-                }
                 try
                 {
-                    backups.Add(BackupInfo.Load(file));
+                    ReadRange(dirs, read, half, dirs.Length);
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
+                catch (Exception e)
                 {
-                    warnings.Add($"Skipping unreadable backup.info '{file}': {e.Message.ReplaceLineEndings(" ")}");
+                    failure = ExceptionDispatchInfo.Capture(e); // rethrown on the caller's thread, as without the split
                 }
+            })
+            { IsBackground = true };
+            other.Start();
+            ReadRange(dirs, read, 0, half);
+            other.Join();
+            failure?.Throw();
+        }
+        else
+        {
+            ReadRange(dirs, read, 0, dirs.Length);
+        }
+        var backups = ImmutableArray.CreateBuilder<BackupInfo>(dirs.Length);
+        var warnings = ImmutableArray.CreateBuilder<string>();
+        var keep = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var entry in read)
+        {
+            if (entry.Info is { } info)
+            {
+                backups.Add(info);
+                if (info.Status == BackupInfo.StatusDone)
+                {
+                    keep[info.BackupId] = entry.Keep;
+                }
+            }
+            if (entry.Warning is { } warning)
+            {
+                warnings.Add(warning);
             }
         }
         backups.Sort((a, b) => string.CompareOrdinal(a.BackupId, b.BackupId));
-        return new BackupCatalog(server, backups.ToImmutable(), warnings.ToImmutable());
+        return (backups.ToImmutable(), warnings.ToImmutable(), keep);
+    }
+
+    private const int ParallelThreshold = 200;
+
+    private readonly record struct Entry(BackupInfo? Info, string? Warning, string? Keep);
+
+    private static void ReadRange(string[] dirs, Entry[] read, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var file = Path.Combine(dirs[i], "backup.info");
+            try
+            {
+                // No File.Exists first: one stat per backup is measurable at thousands of backups.
+                var info = BackupInfo.Load(file);
+                read[i] = new Entry(info, null, info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(dirs[i]) : null);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // a directory without backup.info is not a backup
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
+            {
+                read[i] = new Entry(null, $"Skipping unreadable backup.info '{file}': {e.Message.ReplaceLineEndings(" ")}", null);
+            }
+        }
     }
 
     /// <summary>A catalog over given records (tests, generated catalogs).</summary>

@@ -1,4 +1,5 @@
 // One backup's backup.info: an immutable record whose text form is produced and read only through BackupInfoFields.
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 
@@ -87,26 +88,45 @@ public sealed record BackupInfo
             : [];
 
     /// <summary>Parses backup.info text; <see cref="FormatException"/> names the bad line or key.</summary>
-    public static BackupInfo Parse(string backupId, string text)
+    public static BackupInfo Parse(string backupId, string text) => Parse(backupId, text.AsSpan());
+
+    /// <summary>Parses backup.info text held in a buffer (only the values become strings).</summary>
+    public static BackupInfo Parse(string backupId, ReadOnlySpan<char> text)
     {
-        var info = new BackupInfo { BackupId = backupId };
+        var values = new string?[BackupInfoFields.All.Count];
+        ImmutableSortedDictionary<string, string>.Builder? extra = null;
         var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        var rest = text;
+        while (!rest.IsEmpty)
         {
             lineNumber++;
-            var line = raw.TrimEnd('\r');
+            // Only '\n' ends a line (not EnumerateLines' Unicode separators, which a value may hold).
+            var nl = rest.IndexOf('\n');
+            var line = (nl < 0 ? rest : rest[..nl]).TrimEnd('\r');
+            rest = nl < 0 ? [] : rest[(nl + 1)..];
             if (line.Length == 0)
             {
                 continue;
             }
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            var eq = line.IndexOf('=');
             if (eq <= 0)
             {
                 throw new FormatException($"line {lineNumber} is not 'key=value'");
             }
-            info = BackupInfoFields.Set(info, line[..eq], line[(eq + 1)..]);
+            var key = line[..eq];
+            var value = line[(eq + 1)..];
+            var ordinal = BackupInfoFields.OrdinalOf(key);
+            if (ordinal >= 0)
+            {
+                values[ordinal] = value is "None" ? "None" : new string(value);
+            }
+            else
+            {
+                extra ??= ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                extra[new string(key)] = new string(value);
+            }
         }
-        return info;
+        return BackupInfoFields.Build(backupId, values, extra?.ToImmutable());
     }
 
     /// <summary>The file text: every field sorted by key, nulls as None, trailing newline.</summary>
@@ -131,6 +151,32 @@ public sealed record BackupInfo
     }
 
     /// <summary>Reads and parses a backup.info file; the id is its directory's name.</summary>
-    public static BackupInfo Load(string path) =>
-        Parse(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!, File.ReadAllText(path));
+    public static BackupInfo Load(string path)
+    {
+        var id = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!;
+        // open, fstat, read, close into pooled buffers: list-backup reads thousands of these per command.
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length > 16 << 20)
+        {
+            throw new FormatException($"{length} bytes is too large for a backup.info");
+        }
+        var bytes = ArrayPool<byte>.Shared.Rent((int)length);
+        var chars = ArrayPool<char>.Shared.Rent((int)length);
+        try
+        {
+            var read = 0;
+            while (read < length && RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read) is var n and > 0)
+            {
+                read += n;
+            }
+            var count = Encoding.UTF8.GetChars(bytes.AsSpan(0, read), chars);
+            return Parse(id, chars.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 }

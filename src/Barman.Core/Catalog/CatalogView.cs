@@ -1,5 +1,4 @@
 // One command's read of a server: backups, xlog.db and retention status, each computed once (O(backups + WAL)).
-using System.Collections.Immutable;
 using Barman.Core.Configuration;
 using Barman.Core.Retention;
 
@@ -14,7 +13,7 @@ public sealed class CatalogView
     private readonly Dictionary<string, BackupInfo?> _next = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BackupInfo?> _previous = new(StringComparer.Ordinal);
 
-    private CatalogView(BackupCatalog catalog, WalArchiveIndex wals, ImmutableDictionary<string, RetentionVerdict>? retention)
+    private CatalogView(BackupCatalog catalog, WalArchiveIndex wals, IReadOnlyDictionary<string, RetentionVerdict>? retention)
     {
         Catalog = catalog;
         Wals = wals;
@@ -45,7 +44,7 @@ public sealed class CatalogView
     public WalArchiveIndex Wals { get; }
 
     /// <summary>Verdicts by backup id, or null when retention policies are not enforced.</summary>
-    public ImmutableDictionary<string, RetentionVerdict>? Retention { get; }
+    public IReadOnlyDictionary<string, RetentionVerdict>? Retention { get; }
 
     public static CatalogView Load(ServerConfig server, TimeProvider clock) => Of(BackupCatalog.Load(server), WalArchiveIndex.Load(server), clock);
 

@@ -73,9 +73,27 @@ internal static class PythonLiteral
     };
 
     /// <summary>Parses one literal; throws <see cref="FormatException"/> naming the position on bad input.</summary>
-    public static object? Parse(string text)
+    public static object? Parse(string text) => Read(text, build: true);
+
+    /// <summary>True when <paramref name="text"/> is one literal; checks without building the value (read path of every backup.info).</summary>
+    public static bool IsValid(string text, out string error)
     {
-        var reader = new Reader(text);
+        try
+        {
+            Read(text, build: false);
+            error = string.Empty;
+            return true;
+        }
+        catch (FormatException e)
+        {
+            error = e.Message;
+            return false;
+        }
+    }
+
+    private static object? Read(string text, bool build)
+    {
+        var reader = new Reader(text, build);
         var value = reader.Value();
         reader.SkipSpace();
         if (!reader.AtEnd)
@@ -88,7 +106,8 @@ internal static class PythonLiteral
     /// <summary>A Python tuple (kept apart from lists so that repr() round-trips).</summary>
     public sealed record PyTuple(ImmutableArray<object?> Items);
 
-    private sealed class Reader(string text)
+    /// <summary>With <c>build</c> false it only checks the syntax: strings read as "" and containers as null.</summary>
+    private sealed class Reader(string text, bool build)
     {
         private int _pos;
 
@@ -117,7 +136,7 @@ internal static class PythonLiteral
                 case '\'' or '"':
                     return Str();
                 case '[':
-                    return Sequence('[', ']').Items;
+                    return Sequence('[', ']')?.Items;
                 case '(':
                     return Sequence('(', ')');
                 case '{':
@@ -127,21 +146,22 @@ internal static class PythonLiteral
             }
         }
 
-        private PyTuple Sequence(char open, char close)
+        private PyTuple? Sequence(char open, char close)
         {
             _pos++;
-            var items = ImmutableArray.CreateBuilder<object?>();
+            var items = build ? ImmutableArray.CreateBuilder<object?>() : null;
             SkipSpace();
             while (!AtEnd && text[_pos] != close)
             {
-                items.Add(Value());
+                var item = Value();
+                items?.Add(item);
                 if (!SkipComma())
                 {
                     break;
                 }
             }
             Expect(close);
-            return new PyTuple(items.ToImmutable());
+            return items is null ? null : new PyTuple(items.ToImmutable());
         }
 
         /// <summary>Skips the separator after an item; false when the container ends here (no comma).</summary>
@@ -157,10 +177,10 @@ internal static class PythonLiteral
             return true;
         }
 
-        private ImmutableArray<KeyValuePair<string, object?>> Dict()
+        private object? Dict()
         {
             _pos++;
-            var items = ImmutableArray.CreateBuilder<KeyValuePair<string, object?>>();
+            var items = build ? ImmutableArray.CreateBuilder<KeyValuePair<string, object?>>() : null;
             SkipSpace();
             while (!AtEnd && text[_pos] != '}')
             {
@@ -170,14 +190,15 @@ internal static class PythonLiteral
                 }
                 SkipSpace();
                 Expect(':');
-                items.Add(new(key, Value()));
+                var value = Value();
+                items?.Add(new(key, value));
                 if (!SkipComma())
                 {
                     break;
                 }
             }
             Expect('}');
-            return items.ToImmutable();
+            return items?.ToImmutable();
         }
 
         private void Expect(char c)
@@ -197,7 +218,7 @@ internal static class PythonLiteral
             {
                 _pos++;
             }
-            var token = text[start.._pos];
+            var token = text.AsSpan(start, _pos - start);
             return token switch
             {
                 "None" => null,
@@ -212,7 +233,7 @@ internal static class PythonLiteral
         private string Str()
         {
             var quote = text[_pos++];
-            var sb = new StringBuilder();
+            var sb = build ? new StringBuilder() : null;
             while (true)
             {
                 if (AtEnd)
@@ -222,11 +243,11 @@ internal static class PythonLiteral
                 var c = text[_pos++];
                 if (c == quote)
                 {
-                    return sb.ToString();
+                    return sb?.ToString() ?? string.Empty;
                 }
                 if (c != '\\')
                 {
-                    sb.Append(c);
+                    sb?.Append(c);
                     continue;
                 }
                 if (AtEnd)
@@ -236,15 +257,16 @@ internal static class PythonLiteral
                 var e = text[_pos++];
                 switch (e)
                 {
-                    case 'n': sb.Append('\n'); break;
-                    case 'r': sb.Append('\r'); break;
-                    case 't': sb.Append('\t'); break;
-                    case '0': sb.Append('\0'); break;
-                    case '\\' or '\'' or '"': sb.Append(e); break;
-                    case 'x': sb.Append(Hex(2)); break;
-                    case 'u': sb.Append(Hex(4)); break;
-                    case 'U': sb.Append(char.ConvertFromUtf32(int.Parse(Take(8), NumberStyles.HexNumber, CultureInfo.InvariantCulture))); break;
-                    default: sb.Append('\\').Append(e); break;
+                    case 'n': sb?.Append('\n'); break;
+                    case 'r': sb?.Append('\r'); break;
+                    case 't': sb?.Append('\t'); break;
+                    case '0': sb?.Append('\0'); break;
+                    case '\\' or '\'' or '"': sb?.Append(e); break;
+                    // The escapes below always read their digits: the position must move even when only checking.
+                    case 'x': var x = Hex(2); sb?.Append(x); break;
+                    case 'u': var u = Hex(4); sb?.Append(u); break;
+                    case 'U': var big = char.ConvertFromUtf32(int.Parse(Take(8), NumberStyles.HexNumber, CultureInfo.InvariantCulture)); sb?.Append(big); break;
+                    default: sb?.Append('\\').Append(e); break;
                 }
             }
         }

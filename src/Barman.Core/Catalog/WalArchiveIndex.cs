@@ -1,5 +1,8 @@
-// xlog.db read once per command (a private reader until the WAL helper's XlogDb reader lands), with the per-backup WAL statistics.
+// xlog.db read once per command (through XlogDb) and sorted by name, with the per-backup WAL statistics.
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Barman.Core.Configuration;
 using Barman.Core.Wal;
 
@@ -26,6 +29,8 @@ public sealed record BackupWalInfo(
 /// </summary>
 public sealed class WalArchiveIndex
 {
+    private static readonly SearchValues<char> UpperHex = SearchValues.Create("0123456789ABCDEF");
+
     private readonly ImmutableArray<XlogDbEntry> _entries;
 
     private WalArchiveIndex(ImmutableArray<XlogDbEntry> entries) => _entries = entries;
@@ -33,27 +38,24 @@ public sealed class WalArchiveIndex
     public ImmutableArray<XlogDbEntry> Entries => _entries;
 
     /// <summary>Reads <c>&lt;wals_directory&gt;/xlog.db</c>; a missing file is an empty archive.</summary>
-    public static WalArchiveIndex Load(ServerConfig server) => Load(Path.Combine(server.WalsDirectory, "xlog.db"));
+    public static WalArchiveIndex Load(ServerConfig server) => From(XlogDb.ReadAll(server));
 
-    public static WalArchiveIndex Load(string xlogDbPath)
+    public static WalArchiveIndex Load(string xlogDbPath) => From(XlogDb.ReadAll(xlogDbPath));
+
+    /// <summary>The entries sorted by name (barman keeps xlog.db sorted, so usually nothing moves).</summary>
+    public static WalArchiveIndex From(IEnumerable<XlogDbEntry> entries)
     {
-        if (!File.Exists(xlogDbPath))
+        var array = entries.ToArray();
+        for (var i = 1; i < array.Length; i++)
         {
-            return new WalArchiveIndex([]);
-        }
-        var builder = ImmutableArray.CreateBuilder<XlogDbEntry>();
-        foreach (var line in File.ReadLines(xlogDbPath))
-        {
-            if (XlogDbEntry.TryParse(line) is { } entry)
+            if (string.CompareOrdinal(array[i - 1].Name, array[i].Name) > 0)
             {
-                builder.Add(entry);
+                // stable, as OrderBy was: duplicate names keep their file order
+                return new([.. array.OrderBy(e => e.Name, StringComparer.Ordinal)]);
             }
         }
-        return From(builder);
+        return new(ImmutableCollectionsMarshal.AsImmutableArray(array));
     }
-
-    public static WalArchiveIndex From(IEnumerable<XlogDbEntry> entries) =>
-        new([.. entries.OrderBy(e => e.Name, StringComparer.Ordinal)]);
 
     /// <summary>
     /// WAL segments from the backup's begin_wal up to the next backup's end_wal (or the newest), skipping history,
@@ -62,7 +64,7 @@ public sealed class WalArchiveIndex
     /// <param name="includeHistory">Also yield .history files met before the walk stops (list-files wal/full).</param>
     public IEnumerable<XlogDbEntry> UntilNextBackup(BackupInfo backup, BackupInfo? next, bool includeHistory = false)
     {
-        if (backup.BeginWal is not { } begin || !WalSegmentName.TryParse(begin, out var beginName))
+        if (backup.BeginWal is not { } begin || Classify(begin) is not ({ } _, var beginTimeline))
         {
             yield break;
         }
@@ -71,11 +73,12 @@ public sealed class WalArchiveIndex
         for (var i = includeHistory ? 0 : LowerBound(begin); i < _entries.Length; i++)
         {
             var e = _entries[i];
-            if (!WalSegmentName.TryParse(e.Name, out var name))
+            var (kind, timeline) = Classify(e.Name);
+            if (kind is null)
             {
                 continue;
             }
-            if (name.Kind == WalFileKind.History)
+            if (kind == WalFileKind.History)
             {
                 if (includeHistory)
                 {
@@ -83,7 +86,7 @@ public sealed class WalArchiveIndex
                 }
                 continue;
             }
-            if (string.CompareOrdinal(e.Name, begin) < 0 || name.Kind != WalFileKind.Segment || name.Timeline > beginName.Timeline)
+            if (string.CompareOrdinal(e.Name, begin) < 0 || kind != WalFileKind.Segment || timeline > beginTimeline)
             {
                 continue;
             }
@@ -140,6 +143,37 @@ public sealed class WalArchiveIndex
         }
         return new BackupWalInfo(num, size, untilNum, untilSize, first, last, perSecond, ratio, untilRatio);
     }
+
+    /// <summary>
+    /// The kind and timeline of an archived name (null kind: not a WAL name), by position rather than through
+    /// WalSegmentName's regex, which dominated the walk over tens of thousands of lines. Same grammar: 24 hex digits,
+    /// optionally followed by <c>.partial</c> or <c>.XXXXXXXX.backup</c>; or 8 hex digits and <c>.history</c>.
+    /// </summary>
+    internal static (WalFileKind? Kind, uint Timeline) Classify(string name)
+    {
+        var s = name.AsSpan();
+        if (s.Length == 16 && IsHex(s[..8]) && s[8..] is ".history")
+        {
+            return (WalFileKind.History, Timeline(s));
+        }
+        if (s.Length < 24 || !IsHex(s[..24]))
+        {
+            return (null, 0);
+        }
+        var suffix = s[24..];
+        WalFileKind? kind = suffix.Length switch
+        {
+            0 => WalFileKind.Segment,
+            _ when suffix is ".partial" => WalFileKind.Partial,
+            16 when suffix[0] == '.' && IsHex(suffix.Slice(1, 8)) && suffix[9..] is ".backup" => WalFileKind.BackupLabel,
+            _ => null,
+        };
+        return kind is null ? (null, 0) : (kind, Timeline(s));
+    }
+
+    private static bool IsHex(ReadOnlySpan<char> s) => !s.ContainsAnyExcept(UpperHex);
+
+    private static uint Timeline(ReadOnlySpan<char> name) => uint.Parse(name[..8], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
     private int LowerBound(string name)
     {

@@ -18,16 +18,31 @@ public static class XlogDb
 
     public static IReadOnlyList<XlogDbEntry> ReadAll(string path)
     {
-        if (!File.Exists(path))
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return [];
         }
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var complete = text.LastIndexOf('\n') + 1;
-        var result = new List<XlogDbEntry>();
-        foreach (var line in text.AsSpan(0, complete).EnumerateLines())
+        // One read, then a walk over the bytes decoding one line at a time into a reused buffer: xlog.db holds tens
+        // of thousands of lines on a busy server and a whole-file string would double the memory touched.
+        var complete = bytes.AsSpan(0, bytes.AsSpan().LastIndexOf((byte)'\n') + 1);
+        var result = new List<XlogDbEntry>(complete.Length / 56);
+        Span<char> chars = stackalloc char[512];
+        while (!complete.IsEmpty)
         {
-            if (!line.IsEmpty && XlogDbEntry.TryParse(line.ToString()) is { } entry)
+            var nl = complete.IndexOf((byte)'\n');
+            var line = complete[..nl];
+            complete = complete[(nl + 1)..];
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+            var decoded = line.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(line, chars)] : Encoding.UTF8.GetString(line).AsSpan();
+            if (XlogDbEntry.TryParse(decoded) is { } entry)
             {
                 result.Add(entry);
             }

@@ -1,4 +1,4 @@
-// A small read-only view of the on-disk catalog for check/status: backup.info status/size/times, xlog.db, errors/, identity.json.
+// A small read-only view of the on-disk catalog for check/status: backup facts, xlog.db (via the catalog readers), errors/, identity.json.
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -16,8 +16,8 @@ public sealed record BackupFacts(string Id, string Status, long Size, DateTimeOf
 }
 
 /// <summary>
-/// Reads the catalog files defined by the reference layout without depending on the catalog/WAL code, so checks
-/// become true as the backup and WAL work lands. Unreadable or missing files read as "nothing there".
+/// What the checks need from the catalog, read through the catalog's own readers (BackupCatalog, XlogDb).
+/// Unreadable or missing files read as "nothing there".
 /// </summary>
 public sealed class CatalogFacts(ServerConfig server)
 {
@@ -40,20 +40,7 @@ public sealed class CatalogFacts(ServerConfig server)
     public bool XlogDbHasContent => File.Exists(XlogDbPath) && new FileInfo(XlogDbPath).Length > 0;
 
     /// <summary>The xlog.db entries in file order; malformed lines are skipped.</summary>
-    public IEnumerable<XlogDbEntry> XlogEntries()
-    {
-        if (!File.Exists(XlogDbPath))
-        {
-            yield break;
-        }
-        foreach (var line in File.ReadLines(XlogDbPath))
-        {
-            if (XlogDbEntry.TryParse(line) is { } entry)
-            {
-                yield return entry;
-            }
-        }
-    }
+    public IEnumerable<XlogDbEntry> XlogEntries() => XlogDb.ReadAll(XlogDbPath);
 
     /// <summary>
     /// For the newest backup: the archived size of WAL segments after its end_wal (barman's wal_until_next_size)
@@ -104,40 +91,12 @@ public sealed class CatalogFacts(ServerConfig server)
         }
     }
 
-    private ImmutableArray<BackupFacts> LoadBackups()
-    {
-        if (!Directory.Exists(server.BaseBackupsDirectory))
-        {
-            return [];
-        }
-        var result = new List<BackupFacts>();
-        foreach (var dir in Directory.EnumerateDirectories(server.BaseBackupsDirectory).Order(StringComparer.Ordinal))
-        {
-            var info = Path.Combine(dir, "backup.info");
-            if (!File.Exists(info))
-            {
-                continue;
-            }
-            Dictionary<string, string> values;
-            try
-            {
-                values = ParseInfo(File.ReadAllLines(info));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-            result.Add(new BackupFacts(
-                Path.GetFileName(dir),
-                values.GetValueOrDefault("status") ?? "EMPTY",
-                long.TryParse(values.GetValueOrDefault("size"), NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : 0,
-                ParseTime(values.GetValueOrDefault("end_time")),
-                NoneToNull(values.GetValueOrDefault("begin_wal")),
-                NoneToNull(values.GetValueOrDefault("end_wal"))));
-        }
-        return [.. result];
-    }
+    private ImmutableArray<BackupFacts> LoadBackups() =>
+    [
+        .. BackupCatalog.Load(server).Backups.Select(b => new BackupFacts(b.BackupId, b.Status, b.Size ?? 0, b.EndTime, b.BeginWal, b.EndWal)),
+    ];
 
+    /// <summary>Raw key/value pairs of backup.info (diagnose prints them as written).</summary>
     internal static Dictionary<string, string> ParseInfo(IEnumerable<string> lines)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -154,7 +113,7 @@ public sealed class CatalogFacts(ServerConfig server)
 
     private static string? NoneToNull(string? v) => v is null or "None" ? null : v;
 
-    /// <summary>backup.info times: <c>2026-11-24 23:00:52.123456+00:00</c> (microseconds optional).</summary>
+    /// <summary>diagnose's reading of backup.info times: <c>2026-11-24 23:00:52.123456+00:00</c> (microseconds optional).</summary>
     internal static DateTimeOffset? ParseTime(string? text) =>
         NoneToNull(text) is { } t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
 }

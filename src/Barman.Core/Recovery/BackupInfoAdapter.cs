@@ -1,98 +1,70 @@
-// Stop-gap: reads base/<id>/backup.info into a RecoverySource and resolves latest/oldest/id/name.
-// The catalog's BackupInfo/BackupCatalog replace this file; only RecoverCommand calls it.
+// Recovery's view of the catalog: resolves recover's backup selector and maps the catalog's BackupInfo to a RecoverySource.
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Barman.Core.Catalog;
 using Barman.Core.Errors;
 
 namespace Barman.Core.Recovery;
 
-/// <summary>Minimal backup.info reader for recovery (key=value lines, Python reprs for label and tablespaces).</summary>
-public static partial class BackupInfoAdapter
+/// <summary>Builds a <see cref="RecoverySource"/> from base/&lt;id&gt;/backup.info as the catalog reads it.</summary>
+public static class BackupInfoAdapter
 {
     /// <summary>Finds a DONE backup by id, name or latest/last/oldest/first, as barman resolves recover's backup_id.</summary>
     public static RecoverySource Resolve(string baseBackupsDirectory, string serverName, string selector)
     {
-        var done = Directory.Exists(baseBackupsDirectory)
-            ? Directory.GetDirectories(baseBackupsDirectory)
-                .Select(d => Path.Combine(d, "backup.info"))
-                .Where(File.Exists)
-                .Select(p => (Path: p, Keys: ParseKeys(File.ReadAllText(p))))
-                .Where(b => b.Keys.GetValueOrDefault("status") == "DONE")
-                .OrderBy(b => Path.GetFileName(Path.GetDirectoryName(b.Path)), StringComparer.Ordinal)
-                .ToList()
-            : [];
+        var done = BackupCatalog.ReadBackups(baseBackupsDirectory).Backups.Where(b => b.Status == BackupInfo.StatusDone).ToList();
         var match = selector switch
         {
-            "latest" or "last" => done.Count > 0 ? done[^1] : default,
-            "oldest" or "first" => done.Count > 0 ? done[0] : default,
-            _ => done.FirstOrDefault(b => Path.GetFileName(Path.GetDirectoryName(b.Path)) == selector)
-                 is { Path: not null } byId ? byId : done.FirstOrDefault(b => b.Keys.GetValueOrDefault("backup_name") == selector),
+            "latest" or "last" => done.LastOrDefault(),
+            "oldest" or "first" => done.FirstOrDefault(),
+            _ => done.Find(b => b.BackupId == selector) ?? done.Find(b => b.BackupName == selector),
         };
-        if (match.Path is null)
-        {
-            throw new BarmanException($"Unknown backup '{selector}' for server '{serverName}'");
-        }
-        return Read(Path.GetDirectoryName(match.Path)!);
+        return match is null
+            ? throw new BarmanException($"Unknown backup '{selector}' for server '{serverName}'")
+            : From(Path.Combine(baseBackupsDirectory, match.BackupId), match);
     }
 
     /// <summary>Reads <c>&lt;backupDirectory&gt;/backup.info</c>.</summary>
     public static RecoverySource Read(string backupDirectory)
     {
         var path = Path.Combine(backupDirectory, "backup.info");
-        var text = File.ReadAllText(path);
-        var keys = ParseKeys(text);
-        string Need(string key) => keys.GetValueOrDefault(key) is { } v && v != "None"
-            ? v : throw new RecoveryException($"{path}: missing value for '{key}'");
-        string? Opt(string key) => keys.GetValueOrDefault(key) is { } v && v != "None" ? v : null;
-        DateTimeOffset Time(string key) => DateTimeOffset.TryParse(Need(key), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-            ? t : throw new RecoveryException($"{path}: invalid value for '{key}': '{keys[key]}'");
-        if (Opt("compression") is { } compression)
+        try
+        {
+            return From(backupDirectory, BackupInfo.Load(path));
+        }
+        catch (FormatException e)
+        {
+            throw new RecoveryException($"{path}: {e.Message}");
+        }
+    }
+
+    private static RecoverySource From(string backupDirectory, BackupInfo info)
+    {
+        var path = Path.Combine(backupDirectory, "backup.info");
+        string Need(string? value, string key) => value ?? throw new RecoveryException($"{path}: missing value for '{key}'");
+        T NeedValue<T>(T? value, string key)
+            where T : struct => value ?? throw new RecoveryException($"{path}: missing value for '{key}'");
+        if (info.Compression is { } compression)
         {
             // Compressed base backups (backup_compression) are tar files; recovering them is the backups issue's follow-up.
             throw new RecoveryException($"Recovery of a compressed backup (compression={compression}) is not implemented yet: backup {Path.GetFileName(backupDirectory)}");
         }
-        long Number(string key) => long.TryParse(Need(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? n : throw new RecoveryException($"{path}: invalid value for '{key}': '{keys[key]}'");
         return new RecoverySource(
             BackupId: Path.GetFileName(Path.TrimEndingDirectorySeparator(backupDirectory)),
-            ServerName: Need("server_name"),
+            ServerName: Need(info.ServerName, "server_name"),
             BackupDirectory: backupDirectory,
             DataDirectory: Path.Combine(backupDirectory, "data"),
-            BeginWal: Need("begin_wal"),
-            EndWal: Need("end_wal"),
-            BeginTime: Time("begin_time"),
-            EndTime: Time("end_time"),
-            Timeline: (uint)Number("timeline"),
-            PgVersion: (int)Number("version"),
-            XlogSegmentSize: Opt("xlog_segment_size") is null ? 16L * 1024 * 1024 : Number("xlog_segment_size"),
-            Pgdata: Opt("pgdata"),
-            ConfigFile: Opt("config_file"),
-            HbaFile: Opt("hba_file"),
-            IdentFile: Opt("ident_file"),
-            Tablespaces: ParseTablespaces(Opt("tablespaces")),
-            BackupInfoText: text);
+            BeginWal: Need(info.BeginWal, "begin_wal"),
+            EndWal: Need(info.EndWal, "end_wal"),
+            BeginTime: NeedValue(info.BeginTime, "begin_time"),
+            EndTime: NeedValue(info.EndTime, "end_time"),
+            Timeline: (uint)NeedValue(info.Timeline, "timeline"),
+            PgVersion: NeedValue(info.Version, "version"),
+            XlogSegmentSize: info.XlogSegmentSize ?? Wal.WalSegmentName.DefaultSegmentSize,
+            Pgdata: info.Pgdata,
+            ConfigFile: info.ConfigFile,
+            HbaFile: info.HbaFile,
+            IdentFile: info.IdentFile,
+            Tablespaces: [.. info.Tablespaces.Select(t => new TablespaceSource(t.Name, (uint)t.Oid, t.Location))],
+            BackupInfoText: File.ReadAllText(path));
     }
-
-    private static Dictionary<string, string> ParseKeys(string text)
-    {
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n'))
-        {
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0)
-            {
-                keys[line[..eq]] = line[(eq + 1)..];
-            }
-        }
-        return keys;
-    }
-
-    /// <summary>barman writes <c>[Tablespace(name='t', oid=16390, location='/x')]</c> (a Python repr).</summary>
-    private static ImmutableArray<TablespaceSource> ParseTablespaces(string? repr) =>
-        repr is null ? [] : [.. TablespacePattern().Matches(repr).Select(m => new TablespaceSource(
-            m.Groups["name"].Value, uint.Parse(m.Groups["oid"].Value, CultureInfo.InvariantCulture), m.Groups["location"].Value))];
-
-    [GeneratedRegex(@"name='(?<name>[^']*)',\s*oid=(?<oid>\d+),\s*location='(?<location>[^']*)'", RegexOptions.CultureInvariant)]
-    private static partial Regex TablespacePattern();
 }

