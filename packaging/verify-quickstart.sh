@@ -16,6 +16,6 @@ if getent group postgres >/dev/null; then groupdel postgres; fi
 printf "#!/bin/sh\nexit 101\n" >/usr/sbin/policy-rc.d && chmod 0755 /usr/sbin/policy-rc.d
 echo "before: initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null || echo none) psql=$(command -v psql || echo none) postgres-user=$(getent passwd postgres || echo none)"'
 exec "$ROOT/packaging/isolated-root.sh" --setup "$setup" -- /bin/bash -c "set -e
-git clone -q --branch '$BRANCH' '$ROOT' /root/barman-fresh
+git clone -q --no-local --branch '$BRANCH' '$ROOT' /root/barman-fresh
 cd /root/barman-fresh && git log --oneline -1
 ./quickstart.sh"
