@@ -24,6 +24,13 @@ if [ ! -x "$PGBIN/initdb" ]; then
 fi
 command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required to build barman"; exit 1; }
 
+# PostgreSQL runs as the postgres user, which must reach the cluster directory: a clone under /root (mode 0700) is
+# out of its reach, so the throw-away files go to /var/tmp instead (the repository is left as it is).
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    QS=/var/tmp/barman-quickstart
+    echo "note: the postgres user cannot reach $ROOT; the throw-away cluster goes to $QS"
+fi
+
 # 2. a clean slate (stop what a previous --keep run left)
 if [ -d "$QS" ]; then
     for d in "$QS/pg" "$QS/recovered"; do [ -f "$d/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true; done

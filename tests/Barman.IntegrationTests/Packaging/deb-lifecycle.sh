@@ -11,7 +11,7 @@ step install dpkg -i "$deb"
 fact install.passwd "$(getent passwd barman || echo absent)"
 fact install.group "$(getent group barman || echo absent)"
 for p in $paths; do fact "install.meta:$p" "$(meta "$p")"; done
-fact install.version "$(/usr/bin/barman --version 2>&1; echo "rc=$?")"
+fact install.version "$(v=$(/usr/bin/barman --version 2>&1); echo "rc=$? $v")"
 fact install.list-servers-as-barman "$(runuser -u barman -- barman list-servers 2>&1; echo "rc=$?")"
 fact install.cron-binaries "$(grep -v '^#' /etc/cron.d/barman | grep -o '/[a-z/]*bin/barman' | sort -u | tr '\n' ' ')"
 fact install.completion "$(meta /usr/share/bash-completion/completions/barman)"
