@@ -26,6 +26,11 @@ internal static class ShellCompletion
         {
             root.Directives.Add(new SuggestDirective());
         }
+        // The completed line starts with the program name, which System.CommandLine skips only when it matches the root.
+        if (root.Name != "barman" && !root.Aliases.Contains("barman"))
+        {
+            root.Aliases.Add("barman"); // in-process (tests) the root is named after the host process
+        }
         // barman's argparse knows -h/--help only, not System.CommandLine's Windows-style help aliases.
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {
