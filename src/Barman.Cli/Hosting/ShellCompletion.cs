@@ -2,6 +2,7 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
 using Barman.Core.Configuration;
+using Barman.Core.Errors;
 
 namespace Barman.Cli.Hosting;
 
@@ -104,9 +105,7 @@ internal static class ShellCompletion
         {
             return ConfigLoader.Load(ConfigLoader.Locate(parse.GetValue(GlobalOptions.Config), Environment.GetEnvironmentVariable("HOME")));
         }
-#pragma warning disable CA1031 // any failure means "no suggestions": a completion must not print errors into the shell
-        catch (Exception)
-#pragma warning restore CA1031
+        catch (Exception e) when (e is BarmanException or IOException or UnauthorizedAccessException)
         {
             return null;
         }
