@@ -46,14 +46,19 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
         var previous = remote is null
             ? (File.Exists(Path.Combine(dest, ".barman-recover.info")) ? File.ReadAllText(Path.Combine(dest, ".barman-recover.info")) : null)
             : await RemoteCopy.ReadPreviousRecoveryInfoAsync(remote, dest, ct);
+        // barman's order: PITR targets, safe horizon, then one line per tablespace as it prepares the links.
+        if (target.Describe(targetTime) is { } pitr)
+        {
+            info(pitr);
+        }
         var horizon = SafeHorizon(previous, source);
         if (horizon is { } h)
         {
             info($"Using safe horizon time for smart rsync copy: {HumanFormat.IsoWithOffset(h)}");
         }
-        if (target.Describe(targetTime) is { } pitr)
+        foreach (var (tablespace, location) in tablespaces.Targets)
         {
-            info(pitr);
+            info($"\t{RecoverySource.OidText(tablespace)}, {tablespace.Name}, {location}");
         }
 
         info("Copying the base backup.");
