@@ -2,6 +2,7 @@
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
+using Barman.Cli.Output;
 using Barman.Core.Catalog;
 using Barman.Core.Errors;
 using Barman.Core.Recovery;
@@ -108,8 +109,12 @@ internal static class RecoverCommand
                 parse.GetValue(remoteSshCommand) is { } ssh ? new RemoteShell(ssh, inv.Runner) : null,
                 parse.GetValue(bwlimit) ?? (int.TryParse(srv.Get("bandwidth_limit"), System.Globalization.CultureInfo.InvariantCulture, out var kbps) ? kbps : null),
                 staging);
-            await new RecoveryExecutor(inv.Output.Info, inv.Clock, TimeZoneInfo.Local)
+            var progress = CopyProgress.ForTerminal(ctx.Stdout, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Format) == "json",
+                source.Compression is null ? info.Size : null, inv.Clock);
+            request = request with { Progress = progress is null ? null : progress.Add };
+            await new RecoveryExecutor(line => { progress?.Clear(); inv.Output.Info(line); }, inv.Clock, TimeZoneInfo.Local)
                 .RecoverAsync(source, new XlogDbWalArchiveReader(srv.WalsDirectory), request, token);
+            progress?.Clear();
             return 0;
         }, ct));
         return command;
