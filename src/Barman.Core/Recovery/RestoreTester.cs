@@ -58,7 +58,8 @@ public sealed class RestoreTester(Action<string> info, TimeProvider clock, IProc
         try
         {
             var executor = new RecoveryExecutor(line => Log.InfoLine(line), clock, TimeZoneInfo.Local);
-            await executor.RecoverAsync(source, archive, new RecoveryRequest(data, request.Target, false, null, [], request.Jobs, []), ct);
+            // A compressed backup's staging directory goes next to the copy (removed with it).
+            await executor.RecoverAsync(source, archive, new RecoveryRequest(data, request.Target, false, null, [], request.Jobs, [], StagingPath: root), ct);
             File.WriteAllText(Path.Combine(root, "pg_hba.conf"), "local all all trust\n");
             copy = clock.GetUtcNow() - started;
             if (request.OsUser is { } user)
