@@ -41,7 +41,7 @@ internal static class BackupCommand
         {
             bool? immediate = parse.GetValue(immediateCheckpoint) ? true : parse.GetValue(noImmediateCheckpoint) ? false : null;
             var request = new BackupRequest(parse.GetValue(name), immediate, parse.GetValue(wait), parse.GetValue(waitTimeout), parse.GetValue(bwlimit),
-                Output.TerminalProgress.For(ctx.Stdout, parse));
+                Output.TerminalProgress.For(ctx.Stdout, parse, inv.Clock));
             var failed = false;
             if (request.Name is { } n && BackupId.InvalidNameReason(n) is { } reason)
             {

@@ -1,45 +1,32 @@
-// The backup copy's status line on a terminal: one line rewritten in place, erased before the next output line.
+// Shows a backup copy's pg_basebackup progress reports on the shared terminal progress line.
+using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Core.Backup;
-using System.CommandLine;
 
 namespace Barman.Cli.Output;
 
-/// <summary>Writes <see cref="CopyProgress"/> reports to stdout with carriage returns.</summary>
-internal sealed class TerminalProgress(TextWriter stdout) : IProgress<CopyProgress>
+/// <summary>Feeds <see cref="CopyProgress"/> reports (kB done of pg_basebackup's estimate) to a <see cref="ProgressLine"/>.</summary>
+internal sealed class TerminalProgress(ProgressLine line) : IProgress<CopyProgress>
 {
-    private readonly Lock _gate = new();
-    private int _width;
-
     /// <summary>
     /// A reporter when stdout is a terminal and the output is the plain console one (not -q, not -f json); null
     /// otherwise, so that redirected output, cron mails and the golden tests stay byte-equal to barman's.
     /// </summary>
-    public static TerminalProgress? For(TextWriter stdout, ParseResult parse) =>
-        !Console.IsOutputRedirected && !parse.GetValue(GlobalOptions.Quiet) && parse.GetValue(GlobalOptions.Format) != "json"
-            && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
-            ? new TerminalProgress(stdout)
+    public static TerminalProgress? For(TextWriter stdout, ParseResult parse, TimeProvider clock) =>
+        Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
+            && ProgressLine.ForTerminal(stdout, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Format) == "json", null, clock) is { } line
+            ? new TerminalProgress(line)
             : null;
 
     public void Report(CopyProgress value)
     {
-        lock (_gate)
+        if (value.Finished)
         {
-            if (value.Finished)
-            {
-                if (_width > 0)
-                {
-                    stdout.Write("\r" + new string(' ', _width) + "\r");
-                    _width = 0;
-                }
-            }
-            else
-            {
-                var text = value.Format();
-                stdout.Write("\r" + text.PadRight(_width));
-                _width = Math.Max(_width, text.Length);
-            }
-            stdout.Flush();
+            line.Clear();
+        }
+        else
+        {
+            line.Set(value.DoneKb * 1024, value.TotalKb * 1024);
         }
     }
 }

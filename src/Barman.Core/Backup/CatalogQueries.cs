@@ -44,7 +44,10 @@ public static class CatalogQueries
         {
             return new ShowBackupResult(server.Name, b, BackupWalInfo.Empty, null, null, null);
         }
-        return new ShowBackupResult(server.Name, b, view.WalInfo(b), view.RetentionStatusOf(b), view.Previous(b)?.BackupId, view.Next(b)?.BackupId);
+        return new ShowBackupResult(server.Name, b, view.WalInfo(b), view.RetentionStatusOf(b), view.Previous(b)?.BackupId, view.Next(b)?.BackupId)
+        {
+            RestoreTest = Recovery.RestoreTestAnnotation.Read(Path.Combine(server.BaseBackupsDirectory, b.BackupId)),
+        };
     }
 
     internal static void Warn(CatalogView view, IOutput output)
