@@ -47,6 +47,12 @@ public sealed class DebPackageTests(DebLifecycleRun run) : IClassFixture<DebLife
     }
 
     [Fact]
+    public void The_packaged_bash_completion_asks_the_installed_binary()
+    {
+        Assert.Equal("list-backup list-backups list-files list-server list-servers", run.Fact("install.bash-complete"));
+    }
+
+    [Fact]
     public void Remove_takes_the_binary_and_keeps_conffiles_user_and_catalog_as_dpkg_does()
     {
         Assert.Equal("0", run.Fact("remove.rc"));

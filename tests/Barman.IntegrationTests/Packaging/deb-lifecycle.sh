@@ -15,6 +15,9 @@ fact install.version "$(v=$(/usr/bin/barman --version 2>&1); echo "rc=$? $v")"
 fact install.list-servers-as-barman "$(runuser -u barman -- barman list-servers 2>&1; echo "rc=$?")"
 fact install.cron-binaries "$(grep -v '^#' /etc/cron.d/barman | grep -o '/[a-z/]*bin/barman' | sort -u | tr '\n' ' ')"
 fact install.completion "$(meta /usr/share/bash-completion/completions/barman)"
+# The packaged bash completion, as bash calls it for "barman li<TAB>": the native binary answers [suggest:9].
+fact install.bash-complete "$(bash -c '. /usr/share/bash-completion/completions/barman
+COMP_LINE="barman li"; COMP_POINT=9; COMP_WORDS=(barman li); COMP_CWORD=1; _barman; echo "${COMPREPLY[*]}"' 2>&1)"
 
 step remove dpkg --remove barman-dotnet
 fact remove.passwd "$(getent passwd barman || echo absent)"
