@@ -1,7 +1,7 @@
 // The backup copy's status line on a terminal: one line rewritten in place, erased before the next output line.
+using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Core.Backup;
-using System.CommandLine;
 
 namespace Barman.Cli.Output;
 
