@@ -1,8 +1,8 @@
 // The pg_basebackup command line barman runs for backup_method = postgres (plain format, no WAL, no slot).
 using System.Collections.Immutable;
 using Barman.Core.Configuration;
+using Barman.Core.Postgres;
 using Barman.Core.Processes;
-using Barman.Core.Wal;
 
 namespace Barman.Core.Backup;
 
@@ -18,7 +18,7 @@ public static class PgBaseBackup
         IReadOnlyList<(string Source, string Destination)> tablespaceMapping, int? bandwidthLimitKbps)
     {
         var args = ImmutableArray.CreateBuilder<string>();
-        args.Add("--dbname=" + WalConninfo.ForReplication(server.StreamingConninfo ?? server.Conninfo ?? string.Empty, server.StreamingBackupName));
+        args.Add("--dbname=" + Conninfo.Parse(server.StreamingConninfo ?? server.Conninfo ?? string.Empty).ForReplication(server.StreamingBackupName));
         args.Add("-v");
         args.Add("--no-password");
         args.Add("--pgdata=" + destination);
