@@ -1,8 +1,8 @@
 // The pg_basebackup command line barman runs for backup_method = postgres (plain format, no WAL, no slot).
 using System.Collections.Immutable;
 using Barman.Core.Configuration;
+using Barman.Core.Postgres;
 using Barman.Core.Processes;
-using Barman.Core.Wal;
 
 namespace Barman.Core.Backup;
 
@@ -20,7 +20,7 @@ public static class PgBaseBackup
         BackupCompression? compression = null, int pgBaseBackupMajor = 15)
     {
         var args = ImmutableArray.CreateBuilder<string>();
-        args.Add("--dbname=" + WalConninfo.ForReplication(server.StreamingConninfo ?? server.Conninfo ?? string.Empty, server.StreamingBackupName));
+        args.Add("--dbname=" + Conninfo.Parse(server.StreamingConninfo ?? server.Conninfo ?? string.Empty).ForReplication(server.StreamingBackupName));
         args.Add("-v");
         args.Add("--no-password");
         args.Add("--pgdata=" + destination);

@@ -49,6 +49,28 @@ public sealed class Conninfo
         return new Conninfo(text, parameters);
     }
 
+    /// <summary>
+    /// The --dbname barman gives pg_receivewal and pg_basebackup: the conninfo's keys plus dbname=replication,
+    /// replication=true and options=-cdatestyle=iso, sorted by key, then application_name.
+    /// </summary>
+    public string ForReplication(string applicationName)
+    {
+        var keys = Parameters.Remove("application_name")
+            .SetItem("dbname", "replication")
+            .SetItem("replication", "true")
+            .SetItem("options", "-cdatestyle=iso");
+        var parts = keys.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $"{kv.Key}={Quote(kv.Value)}")
+            .Append($"application_name={Quote(applicationName)}");
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>A value as libpq reads it back: bare when it can be, else single-quoted with \ and \' escapes.</summary>
+    internal static string Quote(string value) =>
+        value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '\\')
+            ? value
+            : "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+
     /// <summary>The redacted connection string: safe for logs and output.</summary>
     public override string ToString() => Redact(Raw);
 

@@ -1,6 +1,7 @@
 // The pg_receivewal command line barman runs for streaming archiving (a pure function: unit tests check the argv).
 using System.Collections.Immutable;
 using Barman.Core.Configuration;
+using Barman.Core.Postgres;
 using Barman.Core.Processes;
 
 namespace Barman.Core.Wal;
@@ -11,7 +12,7 @@ public static class PgReceiveWal
     public static ProcessSpec BuildSpec(string executable, ServerConfig server)
     {
         var args = ImmutableArray.CreateBuilder<string>();
-        args.Add("--dbname=" + WalConninfo.ForReplication(server.StreamingConninfo ?? server.Conninfo ?? string.Empty, server.StreamingArchiverName));
+        args.Add("--dbname=" + Conninfo.Parse(server.StreamingConninfo ?? server.Conninfo ?? string.Empty).ForReplication(server.StreamingArchiverName));
         args.Add("--verbose");
         args.Add("--no-loop");
         args.Add("--no-password");

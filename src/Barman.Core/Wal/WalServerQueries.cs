@@ -1,5 +1,6 @@
 // The few PostgreSQL calls the WAL verbs make: pg_switch_wal, CHECKPOINT, current WAL file, replication slots.
 using Barman.Core.Errors;
+using Barman.Core.Postgres;
 using Npgsql;
 using Npgsql.Replication;
 
@@ -68,7 +69,7 @@ public sealed class WalServerQueries(string conninfo, string? streamingConninfo,
         NpgsqlConnection conn;
         try
         {
-            source = new NpgsqlSlimDataSourceBuilder(WalConninfo.ToNpgsql(conninfo, applicationName)).Build();
+            source = new NpgsqlSlimDataSourceBuilder(ConnectionString(conninfo)).EnableTransportSecurity().Build();
             conn = await source.OpenConnectionAsync(ct);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or FormatException)
@@ -86,7 +87,7 @@ public sealed class WalServerQueries(string conninfo, string? streamingConninfo,
     {
         try
         {
-            var repl = new PhysicalReplicationConnection(WalConninfo.ToNpgsql(streamingConninfo ?? conninfo, applicationName));
+            var repl = new PhysicalReplicationConnection(ConnectionString(streamingConninfo ?? conninfo));
             await repl.Open(ct);
             return repl;
         }
@@ -95,6 +96,10 @@ public sealed class WalServerQueries(string conninfo, string? streamingConninfo,
             throw new Errors.PostgresException($"cannot open the streaming connection: {e.Message}", e);
         }
     }
+
+    // libpq's gap filling (PG* variables, .pgpass, the socket directory), as every other connection barman opens.
+    private string ConnectionString(string text) =>
+        ConnectionSettings.ToNpgsql(Conninfo.Parse(text), Environment.GetEnvironmentVariable, Environment.UserName, applicationName).ConnectionString;
 
     private static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
     {

@@ -11,7 +11,8 @@ internal sealed record ClusterOptions(
     string? IncomingDirectory = null,
     IReadOnlyList<string>? ExtraSettings = null,
     IReadOnlyList<string>? Slots = null,
-    int? Port = null);
+    int? Port = null,
+    string? ArchiveCopyDirectory = null);
 
 /// <summary>
 /// A real PostgreSQL cluster for integration tests: initdb as <c>postgres</c> (initdb refuses root), replication
@@ -101,7 +102,9 @@ internal sealed class PostgresCluster : IAsyncDisposable
             Directory.CreateDirectory(tmp);
             TestProcess.ChownToPostgres(tmp);
             settings.Add("archive_mode = on");
-            settings.Add($"archive_command = 'test ! -f {incoming}/%f && cp %p {tmp}/%f && chmod 0644 {tmp}/%f && mv {tmp}/%f {incoming}/%f'");
+            // ArchiveCopyDirectory keeps a reference copy of everything PostgreSQL archived (the WAL tests compare with it).
+            var copy = options.ArchiveCopyDirectory is { } reference ? $"cp %p {reference}/%f && " : string.Empty;
+            settings.Add($"archive_command = '{copy}test ! -f {incoming}/%f && cp %p {tmp}/%f && chmod 0644 {tmp}/%f && mv {tmp}/%f {incoming}/%f'");
         }
         settings.AddRange(options.ExtraSettings ?? []);
         await File.AppendAllTextAsync(Path.Combine(data, "postgresql.conf"), "\n# integration test settings\n" + string.Join('\n', settings) + "\n");

@@ -8,7 +8,7 @@ namespace Barman.IntegrationTests.Wal;
 internal static class WalArchiveAssertions
 {
     /// <summary>Every file in ref/ is in wals/, decompresses to the same bytes, and has exactly one xlog.db line.</summary>
-    public static void AssertArchiveHoldsEveryReferenceFile(WalTestCluster cluster, IEnumerable<string>? onlyThese = null)
+    public static void AssertArchiveHoldsEveryReferenceFile(WalArchiveRig cluster, IEnumerable<string>? onlyThese = null)
     {
         var entries = XlogDb.ReadAll(Path.Combine(cluster.Wals, XlogDb.FileName));
         var counts = entries.GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

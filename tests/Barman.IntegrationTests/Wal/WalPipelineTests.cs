@@ -10,7 +10,7 @@ public sealed class WalPipelineTests
     [Fact]
     public void Cron_and_switch_wal_archive_bring_every_segment_into_wals_and_xlog_db()
     {
-        using var cluster = new WalTestCluster();
+        using var cluster = new WalArchiveRig();
 
         // Arrange: slot, then cron starts archive-wal and receive-wal in the background
         Assert.Equal(0, cluster.Barman("receive-wal", "--create-slot", "pg").Code);
@@ -42,7 +42,7 @@ public sealed class WalPipelineTests
     [Fact]
     public void The_real_barman_accepts_our_catalog_and_we_accept_theirs()
     {
-        using var cluster = new WalTestCluster(streaming: false);
+        using var cluster = new WalArchiveRig(streaming: false);
         cluster.ProduceWal(2);
         cluster.WaitForArchiver(TimeSpan.FromSeconds(60));
 
@@ -81,7 +81,7 @@ public sealed class WalPipelineTests
     [Fact]
     public void Archive_wal_killed_at_random_points_loses_nothing_and_archives_each_segment_once()
     {
-        using var cluster = new WalTestCluster(streaming: false);
+        using var cluster = new WalArchiveRig(streaming: false);
         var random = new Random(20261125);
         var kills = 0;
 
@@ -115,10 +115,10 @@ public sealed class WalPipelineTests
     {
         var mount = Path.Combine(Path.GetTempPath(), "barman-wal-tmpfs-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(mount);
-        WalTestCluster.Sh($"mount -t tmpfs -o size=40M tmpfs {mount}");
+        WalArchiveRig.Sh($"mount -t tmpfs -o size=40M tmpfs {mount}");
         try
         {
-            using var cluster = new WalTestCluster(compression: "none", streaming: false, barmanHome: mount);
+            using var cluster = new WalArchiveRig(compression: "none", streaming: false, barmanHome: mount);
             cluster.ProduceWal(4);
             cluster.WaitForArchiver(TimeSpan.FromSeconds(60));
             var delivered = Directory.GetFiles(cluster.Incoming).Length;
@@ -139,7 +139,7 @@ public sealed class WalPipelineTests
             Assert.Empty(WalArchiveAssertions.TempFilesIn(cluster.Wals));
 
             // Act 2: space freed
-            WalTestCluster.Sh($"mount -o remount,size=400M {mount}");
+            WalArchiveRig.Sh($"mount -o remount,size=400M {mount}");
             var again = cluster.Barman("archive-wal", "pg");
 
             // Assert 2
@@ -149,7 +149,7 @@ public sealed class WalPipelineTests
         }
         finally
         {
-            WalTestCluster.Sh($"umount -l {mount} && rmdir {mount}");
+            WalArchiveRig.Sh($"umount -l {mount} && rmdir {mount}");
         }
     }
 
