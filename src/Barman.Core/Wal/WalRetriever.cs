@@ -146,7 +146,10 @@ public static class WalRetriever
         var stored = WalCodecs.Identify(header[..n]);
         if (stored.Name == target.Name)
         {
-            input.CopyTo(destination, 1 << 20);
+            if (!KernelSend.TrySend(input, destination))
+            {
+                input.CopyTo(destination, 1 << 20);
+            }
             return;
         }
         using var plain = stored.Decompress(input);
