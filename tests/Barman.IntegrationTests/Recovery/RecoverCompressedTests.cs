@@ -7,10 +7,11 @@ namespace Barman.IntegrationTests.Recovery;
 public sealed class RecoverCompressedTests
 {
     [Theory]
-    [InlineData("gzip")]
-    [InlineData("lz4")]
-    [InlineData("zstd")]
-    public async Task A_compressed_backup_with_a_tablespace_is_unpacked_relocated_and_started(string compression)
+    [InlineData("gzip", false)]
+    [InlineData("lz4", false)]
+    [InlineData("zstd", false)]
+    [InlineData("lz4", true)]
+    public async Task A_compressed_backup_with_a_tablespace_is_unpacked_relocated_and_started(string compression, bool remote)
     {
         // Arrange: a cluster with a tablespace, a tar backup compressed by pg_basebackup, its WAL archived
         using var home = BarmanHome.Create("pg-main");
@@ -30,20 +31,28 @@ public sealed class RecoverCompressedTests
         var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", [("tbs1", oid, location)], compression);
         await archive.WaitForAsync(cluster.SwitchWal());
         await archive.WaitForAsync(backup.EndWal);
-        var dest = Path.Combine(home.Root, "recovered");
-        var relocated = Path.Combine(home.Root, "tbs1-relocated");
-        var staging = Path.Combine(home.Root, "staging");
+        // Remotely everything happens as the ssh user (postgres), in a directory it owns.
+        using var sshd = remote ? await LocalSshd.StartAsync("postgres") : null;
+        var parent = Path.Combine(home.Root, "target");
+        Directory.CreateDirectory(parent);
+        TestProcess.ChownToPostgres(parent);
+        var dest = Path.Combine(parent, "recovered");
+        var relocated = Path.Combine(parent, "tbs1-relocated");
+        var staging = Path.Combine(parent, "staging");
+        Directory.CreateDirectory(staging);
+        TestProcess.ChownToPostgres(staging);
 
         // Act
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = Cli.Program.Run(
-            ["-c", home.ConfigFile, "recover", "pg-main", "latest", dest, "--tablespace", $"tbs1:{relocated}", "--recovery-staging-path", staging],
+            ["-c", home.ConfigFile, "recover", "pg-main", "latest", dest, "--tablespace", $"tbs1:{relocated}", "--recovery-staging-path", staging,
+             .. sshd is null ? Array.Empty<string>() : ["--remote-ssh-command", sshd.SshCommand]],
             stdout, stderr, TimeProvider.System);
 
         // Assert: barman's lines, the staging directory gone, and a server that reads both tables
         Assert.True(code == 0, stderr.ToString());
-        var lines = stdout.ToString().Split('\n');
+        var lines = stdout.ToString().Split('\n').Where(l => !l.StartsWith("Remote command: ", StringComparison.Ordinal)).ToArray();
         Assert.Equal($"\t{oid}, tbs1, {relocated}", lines[2]);
         Assert.Equal("Copying the base backup.", lines[3]);
         Assert.Equal($"Staging compressed backup files on the recovery host in: {staging}/barman-staging-pg-main-{backup.BackupId}", lines[4]);
