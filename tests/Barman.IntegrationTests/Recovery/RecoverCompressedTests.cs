@@ -68,6 +68,44 @@ public sealed class RecoverCompressedTests
         pg.Stop();
     }
 
+    [Fact]
+    public async Task Restore_test_of_a_zstd_backup_passes_and_show_backup_and_check_report_it()
+    {
+        // Arrange: a zstd tar backup, its WAL archived, restore_test_maximum_age set
+        using var home = BarmanHome.Create("pg-main");
+        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(
+            ArchiveMode: true, IncomingDirectory: home.Incoming, Slots: ["barman"], Port: LoopbackPorts.Next()));
+        home.WriteConfig(cluster);
+        File.AppendAllText(home.ConfigFile, "restore_test_maximum_age = 1 DAYS\n");
+        var wals = Path.Combine(home.ServerDir, "wals");
+        Directory.CreateDirectory(wals);
+        var archive = new TestWalArchive(home.Incoming, wals);
+        cluster.Psql("CREATE TABLE in_base (n int); INSERT INTO in_base SELECT generate_series(1, 77)");
+        var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", compression: "zstd");
+        await archive.WaitForAsync(cluster.SwitchWal());
+        await archive.WaitForAsync(backup.EndWal);
+        var work = Path.Combine(home.Root, "rt");
+        Directory.CreateDirectory(work);
+        string Run(params string[] args)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Cli.Program.Run(["-c", home.ConfigFile, .. args], stdout, stderr, TimeProvider.System);
+            return stdout.ToString() + stderr.ToString();
+        }
+        var before = Run("check", "pg-main");
+
+        // Act
+        var test = Run("restore-test", "pg-main", "--directory", work, "--query", "SELECT count(*) FROM in_base");
+
+        // Assert
+        Assert.Contains("\trestore test: FAILED (interval provided: 1 day, latest backup " + backup.BackupId + " was never restore-tested", before, StringComparison.Ordinal);
+        Assert.Contains("Query 'SELECT count(*) FROM in_base': 77", test, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(work));
+        Assert.Matches(@"\n    Last restore test    : OK at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?[+-]\d\d:\d\d \(took \d+ s\)\n$", Run("show-backup", "pg-main", "latest"));
+        Assert.Contains("\trestore test: OK (interval provided: 1 day, latest backup " + backup.BackupId + " restore-tested OK", Run("check", "pg-main"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "ERROR: Cannot recover from backup 'latest' of server 'pg-main': backup is compressed with zstd compression but no recovery staging path is provided. Either set recovery_staging_path in the Barman config or use the --recovery-staging-path argument.\n")]
     [InlineData("rel/path", "ERROR: Cannot parse recovery staging path: Invalid value : 'rel/path' (must be an absolute path)\n")]
