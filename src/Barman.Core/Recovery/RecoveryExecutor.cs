@@ -34,6 +34,10 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
         }
         info($"Starting {(remote is null ? "local" : "remote")} restore for server {source.ServerName} using backup {source.BackupId}");
         info($"Destination directory: {request.Destination}");
+        if (remote is not null)
+        {
+            info($"Remote command: {remote.Command}");
+        }
         var targetTime = target.Validate(source, localZone);
         if (remote is not null && request.GetWal is not null)
         {

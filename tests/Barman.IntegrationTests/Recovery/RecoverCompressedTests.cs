@@ -7,10 +7,11 @@ namespace Barman.IntegrationTests.Recovery;
 public sealed class RecoverCompressedTests
 {
     [Theory]
-    [InlineData("gzip")]
-    [InlineData("lz4")]
-    [InlineData("zstd")]
-    public async Task A_compressed_backup_with_a_tablespace_is_unpacked_relocated_and_started(string compression)
+    [InlineData("gzip", false)]
+    [InlineData("lz4", false)]
+    [InlineData("zstd", false)]
+    [InlineData("lz4", true)]
+    public async Task A_compressed_backup_with_a_tablespace_is_unpacked_relocated_and_started(string compression, bool remote)
     {
         // Arrange: a cluster with a tablespace, a tar backup compressed by pg_basebackup, its WAL archived
         using var home = BarmanHome.Create("pg-main");
@@ -30,20 +31,28 @@ public sealed class RecoverCompressedTests
         var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", [("tbs1", oid, location)], compression);
         await archive.WaitForAsync(cluster.SwitchWal());
         await archive.WaitForAsync(backup.EndWal);
-        var dest = Path.Combine(home.Root, "recovered");
-        var relocated = Path.Combine(home.Root, "tbs1-relocated");
-        var staging = Path.Combine(home.Root, "staging");
+        // Remotely everything happens as the ssh user (postgres), in a directory it owns.
+        using var sshd = remote ? await LocalSshd.StartAsync("postgres") : null;
+        var parent = Path.Combine(home.Root, "target");
+        Directory.CreateDirectory(parent);
+        TestProcess.ChownToPostgres(parent);
+        var dest = Path.Combine(parent, "recovered");
+        var relocated = Path.Combine(parent, "tbs1-relocated");
+        var staging = Path.Combine(parent, "staging");
+        Directory.CreateDirectory(staging);
+        TestProcess.ChownToPostgres(staging);
 
         // Act
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = Cli.Program.Run(
-            ["-c", home.ConfigFile, "recover", "pg-main", "latest", dest, "--tablespace", $"tbs1:{relocated}", "--recovery-staging-path", staging],
+            ["-c", home.ConfigFile, "recover", "pg-main", "latest", dest, "--tablespace", $"tbs1:{relocated}", "--recovery-staging-path", staging,
+             .. sshd is null ? Array.Empty<string>() : ["--remote-ssh-command", sshd.SshCommand]],
             stdout, stderr, TimeProvider.System);
 
         // Assert: barman's lines, the staging directory gone, and a server that reads both tables
         Assert.True(code == 0, stderr.ToString());
-        var lines = stdout.ToString().Split('\n');
+        var lines = stdout.ToString().Split('\n').Where(l => !l.StartsWith("Remote command: ", StringComparison.Ordinal)).ToArray();
         Assert.Equal($"\t{oid}, tbs1, {relocated}", lines[2]);
         Assert.Equal("Copying the base backup.", lines[3]);
         Assert.Equal($"Staging compressed backup files on the recovery host in: {staging}/barman-staging-pg-main-{backup.BackupId}", lines[4]);
@@ -57,6 +66,44 @@ public sealed class RecoverCompressedTests
         Assert.Equal("42", pg.Psql("SELECT count(*) FROM in_tbs"));
         Assert.Equal("1000", pg.Psql("SELECT count(*) FROM in_base"));
         pg.Stop();
+    }
+
+    [Fact]
+    public async Task Restore_test_of_a_zstd_backup_passes_and_show_backup_and_check_report_it()
+    {
+        // Arrange: a zstd tar backup, its WAL archived, restore_test_maximum_age set
+        using var home = BarmanHome.Create("pg-main");
+        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(
+            ArchiveMode: true, IncomingDirectory: home.Incoming, Slots: ["barman"], Port: LoopbackPorts.Next()));
+        home.WriteConfig(cluster);
+        File.AppendAllText(home.ConfigFile, "restore_test_maximum_age = 1 DAYS\n");
+        var wals = Path.Combine(home.ServerDir, "wals");
+        Directory.CreateDirectory(wals);
+        var archive = new TestWalArchive(home.Incoming, wals);
+        cluster.Psql("CREATE TABLE in_base (n int); INSERT INTO in_base SELECT generate_series(1, 77)");
+        var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", compression: "zstd");
+        await archive.WaitForAsync(cluster.SwitchWal());
+        await archive.WaitForAsync(backup.EndWal);
+        var work = Path.Combine(home.Root, "rt");
+        Directory.CreateDirectory(work);
+        string Run(params string[] args)
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            Cli.Program.Run(["-c", home.ConfigFile, .. args], stdout, stderr, TimeProvider.System);
+            return stdout.ToString() + stderr.ToString();
+        }
+        var before = Run("check", "pg-main");
+
+        // Act
+        var test = Run("restore-test", "pg-main", "--directory", work, "--query", "SELECT count(*) FROM in_base");
+
+        // Assert
+        Assert.Contains("\trestore test: FAILED (interval provided: 1 day, latest backup " + backup.BackupId + " was never restore-tested", before, StringComparison.Ordinal);
+        Assert.Contains("Query 'SELECT count(*) FROM in_base': 77", test, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(work));
+        Assert.Matches(@"\n    Last restore test    : OK at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?[+-]\d\d:\d\d \(took \d+ s\)\n$", Run("show-backup", "pg-main", "latest"));
+        Assert.Contains("\trestore test: OK (interval provided: 1 day, latest backup " + backup.BackupId + " restore-tested OK", Run("check", "pg-main"), StringComparison.Ordinal);
     }
 
     [Theory]

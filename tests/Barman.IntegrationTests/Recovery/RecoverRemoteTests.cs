@@ -21,6 +21,7 @@ public sealed class RecoverRemoteTests(PitrScenarioFixture f)
         Assert.True(run.ExitCode == 0, run.Stderr);
         var expected = ExpectedOutput.Recover(f, dest, "Doing PITR. Recovery target name: 'after_batch_1'", copyWal: true, archiveStatus: false, configuration: true);
         expected[0] = expected[0].Replace("local restore", "remote restore", StringComparison.Ordinal);
+        expected = [.. expected[..2], "Remote command: " + sshd.SshCommand, .. expected[2..]];
         Assert.Equal(expected, ExpectedOutput.Normalise(run.Stdout));
         Assert.Equal(string.Empty, run.Stderr);
         Assert.True(File.Exists(Path.Combine(dest, "recovery.signal")));
