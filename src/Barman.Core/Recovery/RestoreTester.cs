@@ -59,7 +59,9 @@ public sealed class RestoreTester(Action<string> info, TimeProvider clock, IProc
         {
             var executor = new RecoveryExecutor(line => Log.InfoLine(line), clock, TimeZoneInfo.Local);
             // A compressed backup's staging directory goes next to the copy (removed with it).
-            await executor.RecoverAsync(source, archive, new RecoveryRequest(data, request.Target, false, null, [], request.Jobs, [], StagingPath: root), ct);
+            // Tablespaces go inside the scratch copy too: at their original locations they would overwrite a live server's.
+            var tablespaces = source.Tablespaces.Select(t => $"{t.Name}:{Path.Combine(root, "tablespaces", RecoverySource.OidText(t))}").ToList();
+            await executor.RecoverAsync(source, archive, new RecoveryRequest(data, request.Target, false, null, tablespaces, request.Jobs, [], StagingPath: root), ct);
             File.WriteAllText(Path.Combine(root, "pg_hba.conf"), "local all all trust\n");
             copy = clock.GetUtcNow() - started;
             if (request.OsUser is { } user)

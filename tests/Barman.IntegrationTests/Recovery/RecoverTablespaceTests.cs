@@ -47,6 +47,53 @@ public sealed class RecoverTablespaceTests
     }
 
     [Fact]
+    public async Task Restore_test_keeps_tablespaces_inside_its_scratch_copy_and_leaves_the_live_ones_alone()
+    {
+        // Arrange: a running cluster with a tablespace, a base backup of it, its WAL archived
+        using var home = BarmanHome.Create("pg-main");
+        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(
+            ArchiveMode: true, IncomingDirectory: home.Incoming, Slots: ["barman"], Port: LoopbackPorts.Next()));
+        home.WriteConfig(cluster);
+        var wals = Path.Combine(home.ServerDir, "wals");
+        Directory.CreateDirectory(wals);
+        var archive = new TestWalArchive(home.Incoming, wals);
+        var location = Path.Combine(cluster.Root, "tbs1");
+        Directory.CreateDirectory(location);
+        TestProcess.ChownToPostgres(location);
+        cluster.Psql($"CREATE TABLESPACE tbs1 LOCATION '{location}'");
+        cluster.Psql("CREATE TABLE in_tbs (n int) TABLESPACE tbs1; INSERT INTO in_tbs SELECT generate_series(1, 42)");
+        var oid = uint.Parse(cluster.Psql("SELECT oid FROM pg_tablespace WHERE spcname = 'tbs1'"), CultureInfo.InvariantCulture);
+        var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", [("tbs1", oid, location)]);
+        await archive.WaitForAsync(cluster.SwitchWal());
+        await archive.WaitForAsync(backup.EndWal);
+        // Nothing may write to the live tablespace during the test but the restore test itself (which must not).
+        cluster.Psql("ALTER TABLE in_tbs SET (autovacuum_enabled = off)");
+        cluster.Psql("VACUUM ANALYZE in_tbs");
+        cluster.Psql("CHECKPOINT");
+        File.WriteAllText(Path.Combine(location, "live-sentinel"), "live");
+        var before = Snapshot(location);
+        var work = Path.Combine(home.Root, "rt");
+        Directory.CreateDirectory(work);
+
+        // Act
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Cli.Program.Run(["-c", home.ConfigFile, "restore-test", "pg-main", backup.BackupId, "--directory", work, "--query", "SELECT count(*) FROM in_tbs"],
+            stdout, stderr, TimeProvider.System);
+
+        // Assert: the copy read the table from its own tablespace, and the live tablespace was not written to
+        Assert.True(code == 0, stdout.ToString() + stderr.ToString());
+        Assert.Contains("Query 'SELECT count(*) FROM in_tbs': 42", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(location));
+        Assert.Empty(Directory.GetFileSystemEntries(work));
+        Assert.Equal("42", cluster.Psql("SELECT count(*) FROM in_tbs"));
+    }
+
+    private static string Snapshot(string directory) => string.Join('\n',
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => $"{f} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f).Ticks}"));
+
+    [Fact]
     public void A_rule_for_an_unknown_tablespace_is_refused()
     {
         // Arrange: a catalog with one backup.info and no tablespace
