@@ -13,7 +13,8 @@ SRV=pg-main
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From / : the postgres user may not be allowed into the current directory.
+as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # 1. prerequisites
@@ -23,6 +24,13 @@ if [ ! -x "$PGBIN/initdb" ]; then
     apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql-15 >/dev/null
 fi
 command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is required to build barman"; exit 1; }
+
+# PostgreSQL runs as the postgres user, which must reach the cluster directory: a clone under /root (mode 0700) is
+# out of its reach, so the throw-away files go to /var/tmp instead (the repository is left as it is).
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    QS=/var/tmp/barman-quickstart
+    echo "note: the postgres user cannot reach $ROOT; the throw-away cluster goes to $QS"
+fi
 
 # 2. a clean slate (stop what a previous --keep run left)
 if [ -d "$QS" ]; then

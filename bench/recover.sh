@@ -3,7 +3,8 @@
 # `cp -a` of the backup's data directory as the floor. The backup is taken by the real `barman backup`
 # (postgres method) on a private config, so this also proves that we recover a backup the real barman took,
 # through WAL it archived. Needs root (PostgreSQL runs as postgres), hyperfine, PostgreSQL 15.
-# Usage: bench/recover.sh [--keep]   Env: SCALE (default 100 = ~1.5 GB), PORT (55480), RUNS (3), ROOT.
+# Ours is the NativeAOT executable, as shipped (published to artifacts/linux-x64 unless NO_PUBLISH=1).
+# Usage: bench/recover.sh [--keep]   Env: SCALE (default 100 = ~1.5 GB), PORT (55480), RUNS (3), ROOT, NO_PUBLISH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -12,7 +13,7 @@ PORT=${PORT:-55480}
 RUNS=${RUNS:-3}
 ROOT=${ROOT:-/tmp/barman-bench-recover}
 PGBIN=/usr/lib/postgresql/15/bin
-OURS=$REPO/src/Barman.Cli/bin/Release/net10.0/barman
+OURS=$REPO/artifacts/linux-x64/barman
 KEEP=${1:-}
 
 pg() { runuser -u postgres -- "$@"; }
@@ -23,8 +24,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== build (Release)"
-dotnet build "$REPO/src/Barman.Cli" -c Release -nologo -v q >/dev/null
+if [ "${NO_PUBLISH:-}" != 1 ]; then
+    echo "== publish (NativeAOT)"
+    dotnet publish "$REPO/src/Barman.Cli" -c Release -r linux-x64 -o "$REPO/artifacts/linux-x64" -nologo -v q >/dev/null
+fi
 
 echo "== cluster: pgbench scale $SCALE on port $PORT"
 rm -rf "$ROOT"; mkdir -p "$ROOT/home/pg-bench/incoming" "$ROOT/sock" "$ROOT/barman.d"
@@ -76,12 +79,21 @@ DATA="$ROOT/home/pg-bench/base/$ID/data"
 echo "backup $ID: $(du -sh "$DATA" | cut -f1) in $(find "$DATA" -type f | wc -l) files"
 
 echo "== timings (hyperfine, $RUNS runs each, destination removed before each run)"
-hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$ROOT/results.md" \
+hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$ROOT/results.md" --export-json "$ROOT/results.json" \
     --prepare "rm -rf $ROOT/rec-real $ROOT/rec-ours $ROOT/rec-cp; sync" \
     -n "real barman 3.4" "barman -c $ROOT/barman.conf recover pg-bench latest $ROOT/rec-real" \
     -n "ours" "$OURS -c $ROOT/barman.conf recover pg-bench latest $ROOT/rec-ours" \
     -n "cp -a (floor)" "cp -a $DATA $ROOT/rec-cp"
 cat "$ROOT/results.md"
+python3 - "$ROOT/results.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+ours, real, cp = r["ours"], r["real barman 3.4"], r["cp -a (floor)"]
+for name, x in (("ours", ours), ("real barman 3.4", real), ("cp -a", cp)):
+    print(f"{name:16} wall {x['mean']:.3f} s  user+sys {x['user'] + x['system']:.3f} s")
+print(f"ours / real barman: {ours['mean'] / real['mean']:.2f} (target <= 0.5)")
+print(f"ours / cp -a:       {ours['mean'] / cp['mean']:.2f} (target <= 1.3)")
+PY
 
 echo "== proof: PostgreSQL starts on our copy of the real barman's backup"
 "$OURS" -c "$ROOT/barman.conf" recover pg-bench latest "$ROOT/rec-ours" >/dev/null

@@ -1,4 +1,5 @@
-// Entry point: parse as barman's argparse does (usage errors → exit 2, -h/-v), then run the verb through System.CommandLine.
+// Entry point: parse as barman's argparse does (usage errors → exit 2, -h/-v), then run the verb through System.CommandLine
+// (shell completion requests go to System.CommandLine directly).
 using System.CommandLine;
 using System.Text;
 using Barman.Cli.Commands;
@@ -51,6 +52,10 @@ internal static class Program
     {
         var ctx = new CliContext(stdout, stderr, clock);
         var root = CommandTree.Build(ctx);
+        if (ShellCompletion.IsRequest(args))
+        {
+            return ShellCompletion.Run(root, args, stdout, stderr);
+        }
         var model = ArgparseUsage.Model(root);
         switch (ArgparseEngine.Parse(model, args))
         {

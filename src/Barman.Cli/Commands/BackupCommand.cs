@@ -40,7 +40,8 @@ internal static class BackupCommand
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
             bool? immediate = parse.GetValue(immediateCheckpoint) ? true : parse.GetValue(noImmediateCheckpoint) ? false : null;
-            var request = new BackupRequest(parse.GetValue(name), immediate, parse.GetValue(wait), parse.GetValue(waitTimeout), parse.GetValue(bwlimit));
+            var request = new BackupRequest(parse.GetValue(name), immediate, parse.GetValue(wait), parse.GetValue(waitTimeout), parse.GetValue(bwlimit),
+                Output.TerminalProgress.For(ctx.Stdout, parse, inv.Clock));
             var failed = false;
             if (request.Name is { } n && BackupId.InvalidNameReason(n) is { } reason)
             {

@@ -36,9 +36,10 @@ internal static class GetWalCommand
                 parse.GetValue(gzip) ? "gzip" : parse.GetValue(bzip2) ? "bzip2" : null,
                 parse.GetValue(partial),
                 parse.GetValue(peek),
-                parse.GetValue(test));
-            // The WAL bytes go to the real standard output; in-process tests pass -o instead.
-            WalRetriever.Run(inv.Server(parse.GetValue(server)!), request, inv.Output, Console.OpenStandardOutput);
+                parse.GetValue(test),
+                Environment.GetEnvironmentVariable("SSH_CONNECTION"));
+            // The WAL bytes go to the real standard output (the descriptor itself on Unix); in-process tests pass -o instead.
+            WalRetriever.Run(inv.Server(parse.GetValue(server)!), request, inv.Output, OperatingSystem.IsWindows() ? Console.OpenStandardOutput : () => new StdoutStream());
             return 0;
         }));
         return command;

@@ -2,6 +2,8 @@
 using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
+using Barman.Cli.Output;
+using Barman.Core.Catalog;
 using Barman.Core.Errors;
 using Barman.Core.Recovery;
 
@@ -85,7 +87,15 @@ internal static class RecoverCommand
                 parse.GetValue(targetTime), parse.GetValue(targetXid), parse.GetValue(targetLsn), parse.GetValue(targetName),
                 parse.GetValue(targetImmediate), parse.GetValue(exclusive), parse.GetValue(targetTli), parse.GetValue(targetAction));
             var srv = inv.Server(parse.GetValue(server)!);
-            var source = BackupInfoAdapter.Resolve(srv.BaseBackupsDirectory, srv.Name, parse.GetValue(backupId)!);
+            var selector = parse.GetValue(backupId)!;
+            var catalog = BackupCatalog.Load(srv);
+            var info = catalog.Resolve(selector);
+            if (!BackupCatalog.CopyDone.Contains(info.Status))
+            {
+                throw new RecoveryException($"Cannot recover from backup '{selector}' of server '{srv.Name}': backup status is not DONE");
+            }
+            var source = RecoverySource.FromCatalog(info, catalog.DirectoryOf(info.BackupId));
+            var staging = StagingPath(source, selector, srv.Name, parse.GetValue(recoveryStagingPath) ?? srv.Get("recovery_staging_path"));
             var wantGetWal = parse.GetValue(getWal)
                 || (!parse.GetValue(noGetWal) && (srv.Get("recovery_options") ?? string.Empty).Contains("get-wal", StringComparison.Ordinal));
             var request = new RecoveryRequest(
@@ -97,12 +107,45 @@ internal static class RecoverCommand
                 parse.GetValue(jobs) ?? srv.ParallelJobs,
                 [inv.Config.BarmanHome, .. inv.Config.Servers.Values.Select(s => s.BackupDirectory)],
                 parse.GetValue(remoteSshCommand) is { } ssh ? new RemoteShell(ssh, inv.Runner) : null,
-                parse.GetValue(bwlimit) ?? (int.TryParse(srv.Get("bandwidth_limit"), System.Globalization.CultureInfo.InvariantCulture, out var kbps) ? kbps : null));
-            await new RecoveryExecutor(inv.Output.Info, inv.Clock, TimeZoneInfo.Local)
+                parse.GetValue(bwlimit) ?? (int.TryParse(srv.Get("bandwidth_limit"), System.Globalization.CultureInfo.InvariantCulture, out var kbps) ? kbps : null),
+                staging);
+            var progress = ProgressLine.ForTerminal(ctx.Stdout, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Format) == "json",
+                source.Compression is null ? info.Size : null, inv.Clock);
+            request = request with { Progress = progress is null ? null : progress.Add };
+            var hooks = Core.Hooks.RecoveryHooks.For(srv, inv.Clock, source.BackupId, request.Destination, request.TablespaceRules,
+                parse.GetValue(remoteSshCommand), new Dictionary<string, object?>
+                {
+                    ["target_tli"] = int.TryParse(target.Timeline, System.Globalization.CultureInfo.InvariantCulture, out var tli) ? tli : target.Timeline,
+                    ["target_time"] = target.Time,
+                    ["target_xid"] = target.Xid,
+                    ["target_lsn"] = target.Lsn,
+                    ["target_name"] = target.Name,
+                    ["target_immediate"] = target.Immediate,
+                    ["exclusive"] = target.Exclusive,
+                    ["target_action"] = target.Action,
+                    ["standby_mode"] = request.StandbyMode,
+                });
+            await new RecoveryExecutor(line => { progress?.Clear(); inv.Output.Info(line); }, inv.Clock, TimeZoneInfo.Local) { Hooks = hooks }
                 .RecoverAsync(source, new XlogDbWalArchiveReader(srv.WalsDirectory), request, token);
+            progress?.Clear();
             return 0;
         }, ct));
         return command;
+    }
+
+    /// <summary>barman's checks for a compressed backup: an absolute recovery staging path is required.</summary>
+    private static string? StagingPath(RecoverySource source, string selector, string server, string? path)
+    {
+        if (source.Compression is null)
+        {
+            return null;
+        }
+        if (path is null)
+        {
+            throw new RecoveryException(
+                $"Cannot recover from backup '{selector}' of server '{server}': backup is compressed with {source.Compression} compression but no recovery staging path is provided. Either set recovery_staging_path in the Barman config or use the --recovery-staging-path argument.");
+        }
+        return Path.IsPathRooted(path) ? path : throw new RecoveryException($"Cannot parse recovery staging path: Invalid value : '{path}' (must be an absolute path)");
     }
 
     /// <summary>

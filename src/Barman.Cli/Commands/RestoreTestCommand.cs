@@ -42,7 +42,13 @@ internal static class RestoreTestCommand
             var target = RecoveryTarget.Create(parse.GetValue(targetTime), parse.GetValue(targetXid), parse.GetValue(targetLsn),
                 parse.GetValue(targetName), parse.GetValue(targetImmediate), false, null, null);
             var srv = inv.Server(parse.GetValue(server)!);
-            var source = BackupInfoAdapter.Resolve(srv.BaseBackupsDirectory, srv.Name, parse.GetValue(backupId) ?? "latest");
+            var catalog = Barman.Core.Catalog.BackupCatalog.Load(srv);
+            var info = catalog.Resolve(parse.GetValue(backupId) ?? "latest");
+            if (info.Status != Barman.Core.Catalog.BackupInfo.StatusDone)
+            {
+                throw new RecoveryException($"Cannot test backup {info.BackupId} of server '{srv.Name}': backup status is not DONE");
+            }
+            var source = RecoverySource.FromCatalog(info, catalog.DirectoryOf(info.BackupId));
             var request = new RestoreTestRequest(
                 target,
                 parse.GetValue(query) ?? [],

@@ -165,6 +165,11 @@ internal static class BackupRendering
         yield return Nested("Retention Policy", r.RetentionStatus ?? "not enforced");
         yield return Nested("Previous Backup", r.PreviousId ?? "- (this is the oldest base backup)");
         yield return Nested("Next Backup", r.NextId ?? "- (this is the latest base backup)");
+        if (r.RestoreTest is { } test)
+        {
+            yield return Nested("Last restore test", test.Describe(TimeZoneInfo.Local));
+        }
+        // barman ends show-backup with this warning, so it stays last.
         if (w.ChildTimelines.Length > 0)
         {
             yield return string.Empty;
@@ -263,6 +268,19 @@ internal static class BackupRendering
             ["previous_backup"] = r.PreviousId ?? "- (this is the oldest base backup)",
             ["next_backup"] = r.NextId ?? "- (this is the latest base backup)",
         };
+        if (r.RestoreTest is { } test)
+        {
+            o["catalog_information"]!["last_restore_test"] = new JsonObject
+            {
+                ["status"] = test.Ok ? "OK" : "FAILED",
+                ["time"] = Iso(test.Time),
+                ["time_timestamp"] = Timestamp(test.Time),
+                ["total_seconds"] = test.TotalSeconds,
+                ["copy_seconds"] = test.CopySeconds,
+                ["replay_seconds"] = test.ReplaySeconds,
+                ["error"] = test.Error,
+            };
+        }
         return o;
     }
 

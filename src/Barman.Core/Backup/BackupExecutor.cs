@@ -8,6 +8,7 @@ using Barman.Core.Checks;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
 using Barman.Core.Formatting;
+using Barman.Core.Hooks;
 using Barman.Core.Locking;
 using Barman.Core.Logging;
 using Barman.Core.Output;
@@ -19,8 +20,9 @@ using Barman.Core.Wal;
 namespace Barman.Core.Backup;
 
 /// <summary>Runs one server's backup as barman's Server.backup + BackupManager.backup + PostgresBackupExecutor.</summary>
-public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProvider clock, IProcessRunner runner)
+public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProvider clock, IProcessRunner runner, HookScripts? hooks = null)
 {
+    private readonly HookScripts _hooks = hooks ?? HookScripts.For(server, clock, runner);
     private static readonly Serilog.ILogger Log = BarmanLog.For("barman.backup_executor");
     private static readonly UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
@@ -33,11 +35,15 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             output.Error($"Impossible to start the backup. Check the log for more details, or run 'barman check {server.Name}'");
             return false;
         }
+        if (!await CompressionAllowedAsync(ct))
+        {
+            return false;
+        }
         foreach (var dir in new[] { server.BaseBackupsDirectory, server.WalsDirectory, server.IncomingWalsDirectory, server.StreamingWalsDirectory, server.ErrorsDirectory })
         {
             Directory.CreateDirectory(dir);
         }
-        BackupInfo? info;
+        BackupInfo info;
         using (var held = LockFile.TryAcquire(ServerLocks.Backup(server)))
         {
             if (held is null)
@@ -45,14 +51,22 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 output.Error("Another backup process is running");
                 return false;
             }
+            FailInterruptedBackups();
             info = await BackupLockedAsync(request, ct);
-        }
-        if (info is null || info.Status == BackupInfo.StatusFailed)
-        {
-            return false;
+            // barman runs the post scripts in its finally block, for a DONE, WAITING_FOR_WALS or FAILED backup alike.
+            if (Directory.Exists(Path.Combine(server.BaseBackupsDirectory, info.BackupId)))
+            {
+                await _hooks.RunPostAsync("backup", HookEnvironment.ForBackup(BackupCatalog.Load(server), info), ct);
+            }
         }
         // After the copy: archive what arrived, re-check, purge WAL older than a first backup, warn when still waiting.
         await ArchiveQuietlyAsync(ct);
+        if (info.Status == BackupInfo.StatusFailed)
+        {
+            // barman goes on to purge "WAL older than the first backup" here, and a FAILED backup has no begin_wal,
+            // so it deletes the whole WAL archive: we deliberately stop.
+            return false;
+        }
         if (info.Status == BackupInfo.StatusWaitingForWals)
         {
             info = CheckAndSave(info);
@@ -71,7 +85,51 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         return true;
     }
 
-    private async Task<BackupInfo?> BackupLockedAsync(BackupRequest request, CancellationToken ct)
+    private readonly BackupCompression? _compression = BackupCompression.From(server);
+
+    /// <summary>
+    /// barman disables a server whose backup_compression settings are invalid, or that asks for network_compression with
+    /// the postgres method, and backup then prints each problem as an ERROR.
+    /// </summary>
+    private async Task<bool> CompressionAllowedAsync(CancellationToken ct)
+    {
+        var issues = new List<string>();
+        if (server.Get("network_compression") is { } nc && OptionParsers.TryParseBool(nc, out var on) && on)
+        {
+            issues.Add("network_compression option is not supported by postgres backup_method");
+        }
+        if (_compression is not null)
+        {
+            await using var pg = await BackupServerQueries.ConnectAsync(server, ct);
+            var version = (await pg.FactsAsync(ct)).Version;
+            issues.AddRange(_compression.Validate(version, version / 10000));
+        }
+        foreach (var issue in issues)
+        {
+            output.Error(issue);
+        }
+        return issues.Count == 0;
+    }
+
+    /// <summary>
+    /// A STARTED or EMPTY backup seen while we hold the backup lock belongs to a backup process that died without
+    /// finishing (SIGKILL, OOM killer, power loss). barman leaves it STARTED for ever; we mark it FAILED, with a warning,
+    /// so that list-backup, check and retention treat it as the failure it is.
+    /// </summary>
+    private void FailInterruptedBackups()
+    {
+        foreach (var orphan in BackupCatalog.Load(server).Backups.Where(b => b.Status is BackupInfo.StatusStarted or BackupInfo.StatusEmpty))
+        {
+            Save(Path.Combine(server.BaseBackupsDirectory, orphan.BackupId), orphan with
+            {
+                Status = BackupInfo.StatusFailed,
+                Error = "failure during backup (the backup process ended before finishing it: interrupted or killed)",
+            });
+            output.Warning($"Backup {orphan.BackupId} of server {server.Name} was left {orphan.Status} by a backup process that did not finish: marked as FAILED");
+        }
+    }
+
+    private async Task<BackupInfo> BackupLockedAsync(BackupRequest request, CancellationToken ct)
     {
         var id = BackupId.FromStartTime(clock.GetLocalNow()).Value;
         var dir = Path.Combine(server.BaseBackupsDirectory, id);
@@ -81,7 +139,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         }
         var data = Path.Combine(dir, "data");
         var info = new BackupInfo { BackupId = id, BackupName = request.Name, ServerName = server.Name, Mode = "postgres" };
-        var action = "initialising postgres backup_method";
+        var action = "starting backup";
         DateTimeOffset copyStart = clock.GetLocalNow();
         await using var pg = await BackupServerQueries.ConnectAsync(server, ct);
         try
@@ -92,6 +150,8 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             Save(dir, info);
             WriteIdentity(facts);
             output.Info($"Starting backup using postgres method for server {server.Name} in {dir}");
+            await _hooks.RunPreAsync("backup", HookEnvironment.ForBackup(BackupCatalog.Load(server), info), ct);
+            action = "initialising postgres backup_method";
             var start = await pg.CurrentXlogAsync(ct);
             info = info with
             {
@@ -122,7 +182,10 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             output.Info($"Copy done (time: {HumanFormat.Duration(copyEnd - copyStart)})");
 
             action = "stopping postgres backup_method";
-            var labelText = await File.ReadAllTextAsync(Path.Combine(data, "backup_label"), ct);
+            var labelText = _compression is { IsArchive: true } archive
+                ? archive.ReadBackupLabel(data)
+                : await File.ReadAllTextAsync(Path.Combine(data, "backup_label"), ct);
+            info = info with { Compression = _compression is { IsArchive: true } ? _compression.Type : null };
             var label = BackupLabel.TryParse(labelText) ?? throw new BackupException($"Failure parsing backup_label for backup {id}");
             info = info with
             {
@@ -148,7 +211,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
             output.Info($"Backup size: {HumanFormat.Size(size)}");
             info = info with { Status = BackupInfo.StatusWaitingForWals };
         }
-        catch (Exception e) when (e is BarmanException or IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is BarmanException or IOException or UnauthorizedAccessException or FormatException or HookScriptAbortedException)
         {
             var lines = e.Message.Trim().Split('\n');
             info = info with { Status = BackupInfo.StatusFailed, Error = $"failure {action} ({lines[0]})" };
@@ -179,13 +242,26 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         var mapping = facts.Tablespaces.Select(t => (t.Location, Path.Combine(dir, t.Oid.ToString(CultureInfo.InvariantCulture)))).ToList();
         var exe = PgBinaries.Find("pg_basebackup", server.PathPrefix, facts.Version / 10000)
             ?? throw new CommandFailedException("pg_basebackup not found");
-        var spec = PgBaseBackup.BuildSpec(exe, server, data, request.ImmediateCheckpoint ?? server.ImmediateCheckpoint, mapping, request.BandwidthLimitKbps);
+        var spec = PgBaseBackup.BuildSpec(exe, server, data, request.ImmediateCheckpoint ?? server.ImmediateCheckpoint, mapping,
+            request.BandwidthLimitKbps ?? (int.TryParse(server.Get("bandwidth_limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var kbps) ? kbps : null),
+            _compression, facts.Version / 10000);
+        if (request.Progress is not null)
+        {
+            spec = spec with { Args = spec.Args.Add("--progress") };
+        }
         var stderr = new StringBuilder();
+        var started = clock.GetUtcNow();
         var result = await runner.RunAsync(spec, line => Log.InfoLine(line), line =>
         {
+            if (request.Progress is not null && CopyProgress.TryParse(line, clock.GetUtcNow() - started) is { } progress)
+            {
+                request.Progress.Report(progress);
+                return;
+            }
             Log.InfoLine(line);
             stderr.Append(line).Append('\n');
         }, ct);
+        request.Progress?.Report(new CopyProgress(0, 0, clock.GetUtcNow() - started, Finished: true));
         if (result.ExitCode != 0)
         {
             throw new CommandFailedException($"data transfer failure on directory '{data}'\npg_basebackup error:\n{stderr.ToString().TrimEnd('\n')}");

@@ -49,7 +49,10 @@ public static class CatalogQueries
         {
             wal = wal with { ChildTimelines = TimelineHistory.ChildrenOf(server.WalsDirectory, timeline, b.EndXlog) };
         }
-        return new ShowBackupResult(server.Name, b, wal, view.RetentionStatusOf(b), view.Previous(b)?.BackupId, view.Next(b)?.BackupId);
+        return new ShowBackupResult(server.Name, b, wal, view.RetentionStatusOf(b), view.Previous(b)?.BackupId, view.Next(b)?.BackupId)
+        {
+            RestoreTest = Recovery.RestoreTestAnnotation.Read(Path.Combine(server.BaseBackupsDirectory, b.BackupId)),
+        };
     }
 
     internal static void Warn(CatalogView view, IOutput output)

@@ -12,10 +12,12 @@ public static class PgBaseBackup
     /// <summary>
     /// <c>pg_basebackup --dbname=&lt;replication conninfo&gt; -v --no-password --pgdata=&lt;dest&gt; --no-slot --wal-method=none</c>
     /// plus one <c>--tablespace-mapping</c> per tablespace, <c>--max-rate</c> for bandwidth_limit and <c>--checkpoint=fast</c>.
+    /// backup_compression adds <c>--format</c> and <c>--compress</c> last, as barman does.
     /// WAL reaches barman through the streaming archiver, as in barman.
     /// </summary>
     public static ProcessSpec BuildSpec(string executable, ServerConfig server, string destination, bool immediateCheckpoint,
-        IReadOnlyList<(string Source, string Destination)> tablespaceMapping, int? bandwidthLimitKbps)
+        IReadOnlyList<(string Source, string Destination)> tablespaceMapping, int? bandwidthLimitKbps,
+        BackupCompression? compression = null, int pgBaseBackupMajor = 15)
     {
         var args = ImmutableArray.CreateBuilder<string>();
         args.Add("--dbname=" + WalConninfo.ForReplication(server.StreamingConninfo ?? server.Conninfo ?? string.Empty, server.StreamingBackupName));
@@ -35,6 +37,10 @@ public static class PgBaseBackup
         if (immediateCheckpoint)
         {
             args.Add("--checkpoint=fast");
+        }
+        if (compression is not null)
+        {
+            args.AddRange(compression.Args(pgBaseBackupMajor));
         }
         return new ProcessSpec(executable, args.ToImmutable());
     }

@@ -89,6 +89,41 @@ internal static class CatalogChecks
         {
             checks.Result("backup minimum size", true, HumanFormat.Size(size));
         }
+        if (server.RestoreTestMaximumAge is { } testAge)
+        {
+            RestoreTest(server, last, testAge, clock, checks);
+        }
+    }
+
+    /// <summary>
+    /// An extension, printed only when restore_test_maximum_age is set: the latest backup must have passed a
+    /// restore test (barman restore-test) no longer ago than that.
+    /// </summary>
+    private static void RestoreTest(ServerConfig server, BackupFacts? last, TimeSpan maxAge, TimeProvider clock, CheckCollector checks)
+    {
+        checks.Start("restore test");
+        var interval = $"interval provided: {HumanFormat.Duration(maxAge)}";
+        if (last is null)
+        {
+            checks.Result("restore test", false, $"{interval}, no backups to test");
+            return;
+        }
+        var run = $"run 'barman restore-test {server.Name} {last.Id}'";
+        if (Recovery.RestoreTestAnnotation.Read(Path.Combine(server.BaseBackupsDirectory, last.Id)) is not { } test)
+        {
+            checks.Result("restore test", false, $"{interval}, latest backup {last.Id} was never restore-tested: {run}");
+            return;
+        }
+        var age = HumanFormat.Duration(clock.GetUtcNow() - test.Time);
+        if (!test.Ok)
+        {
+            checks.Result("restore test", false, $"restore test of latest backup {last.Id} FAILED {age} ago ({test.Error ?? "no reason recorded"}): fix it, then {run}");
+            return;
+        }
+        var fresh = test.Time >= clock.GetUtcNow() - maxAge;
+        checks.Result("restore test", fresh, fresh
+            ? $"{interval}, latest backup {last.Id} restore-tested OK {age} ago"
+            : $"{interval}, latest backup {last.Id} restore-tested OK {age} ago: {run}");
     }
 
     public static void WalValidity(ServerConfig server, CatalogFacts catalog, TimeProvider clock, CheckCollector checks)

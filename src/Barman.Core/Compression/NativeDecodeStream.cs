@@ -4,32 +4,38 @@ using System.Runtime.InteropServices;
 namespace Barman.Core.Compression;
 
 /// <summary>
-/// Pulls compressed bytes from the source into a pinned buffer and lets a native step decode them into a
-/// pinned output buffer (get-wal runs once per segment: no whole-file buffers, no large allocations).
+/// Pulls compressed bytes from the source into a native buffer and lets a native step decode them into a
+/// native output buffer. get-wal runs once per segment, so the hot path is <see cref="CopyTo(Stream, int)"/>:
+/// the decoder writes straight into the buffer that goes to write(2), with no managed copy in between.
 /// </summary>
-internal sealed class NativeDecodeStream : Stream
+internal sealed unsafe class NativeDecodeStream : Stream
 {
+    private const int InputSize = 1 << 20;
+
     private readonly Stream _source;
     private readonly Decoder _decoder;
+    private readonly Func<ReadOnlySpan<byte>, int> _outputSizeFor;
     private readonly Action _release;
-    private readonly byte[] _in = new byte[1 << 17];
-    private readonly byte[] _out = new byte[1 << 20];
-    private GCHandle _inPin;
-    private GCHandle _outPin;
+    private readonly byte* _in;
+    private byte* _out;
+    private int _outSize;
     private int _inPos;
     private int _inLen;
     private int _outPos;
     private int _outLen;
     private bool _sourceDone;
     private bool _frameDone = true;
+    private bool _disposed;
 
-    public NativeDecodeStream(Stream source, Decoder decoder, Action release)
+    /// <param name="outputSizeFor">The output buffer size for a stream starting with these bytes (a format can
+    /// decode straight into the caller's buffer only when a whole block fits).</param>
+    public NativeDecodeStream(Stream source, Decoder decoder, Func<ReadOnlySpan<byte>, int> outputSizeFor, Action release)
     {
         _source = source;
         _decoder = decoder;
+        _outputSizeFor = outputSizeFor;
         _release = release;
-        _inPin = GCHandle.Alloc(_in, GCHandleType.Pinned);
-        _outPin = GCHandle.Alloc(_out, GCHandleType.Pinned);
+        _in = (byte*)NativeMemory.Alloc(InputSize);
     }
 
     /// <summary>One native call: consumes up to srcSize, produces up to dstSize, both updated; returns true at a frame end.</summary>
@@ -57,9 +63,26 @@ internal sealed class NativeDecodeStream : Stream
             }
         }
         var n = Math.Min(buffer.Length, _outLen - _outPos);
-        _out.AsSpan(_outPos, n).CopyTo(buffer);
+        new ReadOnlySpan<byte>(_out + _outPos, n).CopyTo(buffer);
         _outPos += n;
         return n;
+    }
+
+    /// <summary>Decodes everything left and hands each decoded chunk to <paramref name="destination"/> as it is.</summary>
+    public override void CopyTo(Stream destination, int bufferSize)
+    {
+        while (true)
+        {
+            if (_outPos < _outLen)
+            {
+                destination.Write(new ReadOnlySpan<byte>(_out + _outPos, _outLen - _outPos));
+                _outPos = _outLen;
+            }
+            if (!Fill())
+            {
+                return;
+            }
+        }
     }
 
     public override void Flush()
@@ -74,10 +97,11 @@ internal sealed class NativeDecodeStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (_inPin.IsAllocated)
+        if (!_disposed)
         {
-            _inPin.Free();
-            _outPin.Free();
+            _disposed = true;
+            NativeMemory.Free(_in);
+            NativeMemory.Free(_out);
             _release();
         }
         base.Dispose(disposing);
@@ -88,7 +112,7 @@ internal sealed class NativeDecodeStream : Stream
     {
         if (_inPos == _inLen && !_sourceDone)
         {
-            _inLen = _source.Read(_in, 0, _in.Length);
+            _inLen = _source.Read(new Span<byte>(_in, InputSize));
             _inPos = 0;
             _sourceDone = _inLen == 0;
         }
@@ -96,9 +120,14 @@ internal sealed class NativeDecodeStream : Stream
         {
             return _frameDone ? false : throw new InvalidDataException("compressed WAL file is truncated");
         }
-        var dstSize = (nuint)_out.Length;
+        if (_out is null)
+        {
+            _outSize = _outputSizeFor(new ReadOnlySpan<byte>(_in, _inLen));
+            _out = (byte*)NativeMemory.Alloc((nuint)_outSize);
+        }
+        var dstSize = (nuint)_outSize;
         var srcSize = (nuint)(_inLen - _inPos);
-        _frameDone = _decoder(_outPin.AddrOfPinnedObject(), ref dstSize, _inPin.AddrOfPinnedObject() + _inPos, ref srcSize);
+        _frameDone = _decoder((nint)_out, ref dstSize, (nint)(_in + _inPos), ref srcSize);
         _inPos += (int)srcSize;
         _outPos = 0;
         _outLen = (int)dstSize;

@@ -15,4 +15,8 @@ public sealed record ListBackupResult(string Server, bool Minimal, ImmutableArra
 /// <param name="RetentionStatus">The retention word, or null when retention is not enforced ("not enforced").</param>
 /// <param name="PreviousId">The previous backup id, null for the oldest.</param>
 /// <param name="NextId">The next backup id, null for the latest.</param>
-public sealed record ShowBackupResult(string Server, BackupInfo Info, BackupWalInfo Wal, string? RetentionStatus, string? PreviousId, string? NextId);
+public sealed record ShowBackupResult(string Server, BackupInfo Info, BackupWalInfo Wal, string? RetentionStatus, string? PreviousId, string? NextId)
+{
+    /// <summary>The backup's last restore test (an extension: shown only when one was recorded).</summary>
+    public Recovery.RestoreTestAnnotation? RestoreTest { get; init; }
+}

@@ -19,12 +19,19 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
 {
     private static readonly Serilog.ILogger Log = BarmanLog.For("barman.recovery_executor");
 
+    /// <summary>The pre/post recovery scripts (barman runs them around the executor); none when null.</summary>
+    public Hooks.RecoveryHooks? Hooks { get; init; }
+
     public async Task RecoverAsync(RecoverySource source, IWalArchiveReader archive, RecoveryRequest request, CancellationToken ct)
     {
         var started = clock.GetUtcNow();
         var remote = request.Remote;
         var dest = remote is null ? Path.GetFullPath(request.Destination) : request.Destination;
         var target = request.Target;
+        if (Hooks is not null)
+        {
+            await Hooks.RunPreAsync(ct);
+        }
         info($"Starting {(remote is null ? "local" : "remote")} restore for server {source.ServerName} using backup {source.BackupId}");
         info($"Destination directory: {request.Destination}");
         var targetTime = target.Validate(source, localZone);
@@ -46,14 +53,19 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
         var previous = remote is null
             ? (File.Exists(Path.Combine(dest, ".barman-recover.info")) ? File.ReadAllText(Path.Combine(dest, ".barman-recover.info")) : null)
             : await RemoteCopy.ReadPreviousRecoveryInfoAsync(remote, dest, ct);
+        // barman's order: PITR targets, safe horizon, then one line per tablespace as it prepares the links.
+        if (target.Describe(targetTime) is { } pitr)
+        {
+            info(pitr);
+        }
         var horizon = SafeHorizon(previous, source);
         if (horizon is { } h)
         {
             info($"Using safe horizon time for smart rsync copy: {HumanFormat.IsoWithOffset(h)}");
         }
-        if (target.Describe(targetTime) is { } pitr)
+        foreach (var (tablespace, location) in tablespaces.Targets)
         {
-            info(pitr);
+            info($"\t{RecoverySource.OidText(tablespace)}, {tablespace.Name}, {location}");
         }
 
         info("Copying the base backup.");
@@ -62,14 +74,40 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
             throw new RecoveryException($"The data directory of backup {source.BackupId} is missing: {source.DataDirectory}");
         }
         var work = dest;
-        if (remote is null)
+        string? compressedStaging = null;
+        if (source.Compression is not null)
         {
-            await TreeMirror.MirrorAsync(source.DataDirectory, dest, tablespaces.ExcludeFromData, request.Jobs, horizon, ct);
-            await tablespaces.CopyAsync(dest, request.Jobs, horizon, ct);
+            compressedStaging = CompressedCopy.StagingDirectory(source, request.StagingPath
+                ?? throw new RecoveryException($"Backup {source.BackupId} is compressed with {source.Compression}: a recovery staging path is required"));
+            info($"Staging compressed backup files on the recovery host in: {compressedStaging}");
+        }
+        if (remote is null && compressedStaging is not null)
+        {
+            CompressedCopy.CreateStaging(compressedStaging);
+            try
+            {
+                CompressedCopy.ExtractLocal(source, dest, tablespaces, request.Progress, ct);
+            }
+            finally
+            {
+                Directory.Delete(compressedStaging, recursive: true);
+            }
+        }
+        else if (remote is null)
+        {
+            await TreeMirror.MirrorAsync(source.DataDirectory, dest, tablespaces.ExcludeFromData, request.Jobs, horizon, ct, request.Progress);
+            await tablespaces.CopyAsync(dest, request.Jobs, horizon, ct, request.Progress);
         }
         else
         {
-            await RemoteCopy.CopyBaseBackupAsync(remote, source, dest, tablespaces, request.BandwidthLimit, ct);
+            if (compressedStaging is not null)
+            {
+                await RemoteCopy.CopyCompressedBackupAsync(remote, source, dest, compressedStaging, tablespaces, request.BandwidthLimit, ct);
+            }
+            else
+            {
+                await RemoteCopy.CopyBaseBackupAsync(remote, source, dest, tablespaces, request.BandwidthLimit, ct);
+            }
             work = RemoteCopy.CreateStaging(source);
         }
         try
@@ -95,6 +133,10 @@ public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, Ti
             else
             {
                 await RemoteCopy.PushStagingAsync(remote, work, dest, source.BackupId, request.BandwidthLimit, ct);
+            }
+            if (Hooks is not null)
+            {
+                await Hooks.RunPostAsync(ct);
             }
             RecoveryReport.Print(info, new RecoveryReport(
                 [.. analyses.SelectMany(a => a.Changes)],

@@ -10,6 +10,8 @@ namespace Barman.Core.Recovery;
 /// <param name="ProtectedDirectories">barman_home and every backup directory: never a destination.</param>
 /// <param name="Remote">Set for <c>--remote-ssh-command</c>: the destination is on that host.</param>
 /// <param name="BandwidthLimit">rsync --bwlimit in KB/s for remote copies (null or 0 = none).</param>
+/// <param name="StagingPath">recovery_staging_path (absolute): where a compressed backup is staged; required for one.</param>
+/// <param name="Progress">Bytes copied so far, for a progress display (called from copying threads).</param>
 public sealed record RecoveryRequest(
     string Destination,
     RecoveryTarget Target,
@@ -19,4 +21,6 @@ public sealed record RecoveryRequest(
     int Jobs,
     IReadOnlyList<string> ProtectedDirectories,
     RemoteShell? Remote = null,
-    int? BandwidthLimit = null);
+    int? BandwidthLimit = null,
+    string? StagingPath = null,
+    Action<long>? Progress = null);

@@ -53,6 +53,47 @@ public static class RemoteCopy
     }
 
     /// <summary>
+    /// A compressed backup, as barman 3.4 does it: the tarballs are rsynced into the remote staging directory
+    /// (mode 0700), untarred there with the remote tar (and lz4 or zstd), and the staging directory removed.
+    /// </summary>
+    public static async Task CopyCompressedBackupAsync(
+        RemoteShell remote, RecoverySource source, string dest, string staging, TablespacePlan tablespaces, int? bwlimit, CancellationToken ct)
+    {
+        var tar = source.Compression switch
+        {
+            "gzip" => "tar -xzf",
+            "lz4" => "tar --use-compress-program lz4 -xf",
+            _ => "tar --use-compress-program zstd -xf",
+        };
+        await remote.CheckedAsync($"mkdir -p {RemoteShell.Quote(dest)} {RemoteShell.Quote(staging)} && chmod 700 {RemoteShell.Quote(dest)} {RemoteShell.Quote(staging)}",
+            "creating the staging directory", ct);
+        try
+        {
+            await remote.RsyncAsync(source.DataDirectory, staging, delete: false, ["/backup_manifest"], bwlimit, ct);
+            foreach (var (tablespace, location) in tablespaces.Targets)
+            {
+                var archive = staging + "/" + Path.GetFileName(source.CompressedArchive(RecoverySource.OidText(tablespace)));
+                await remote.CheckedAsync($"mkdir -p {RemoteShell.Quote(location)} && {tar} {RemoteShell.Quote(archive)} --directory {RemoteShell.Quote(location)}",
+                    $"uncompressing tablespace {tablespace.Name}", ct);
+            }
+            var excludes = string.Join(' ', new[] { "recovery.conf", "tablespace_map" }.Concat(tablespaces.LinkNames).Select(e => "--exclude " + RemoteShell.Quote(e)));
+            var baseArchive = staging + "/" + Path.GetFileName(source.CompressedArchive("base"));
+            await remote.CheckedAsync($"{tar} {RemoteShell.Quote(baseArchive)} --directory {RemoteShell.Quote(dest)} {excludes}", "uncompressing the base tarball", ct);
+            foreach (var (tablespace, location) in tablespaces.Targets)
+            {
+                var link = dest + "/pg_tblspc/" + RecoverySource.OidText(tablespace);
+                await remote.CheckedAsync(
+                    $"mkdir -p {RemoteShell.Quote(dest + "/pg_tblspc")} && rm -rf {RemoteShell.Quote(link)} && ln -s {RemoteShell.Quote(location)} {RemoteShell.Quote(link)}",
+                    $"linking tablespace {tablespace.Name}", ct);
+            }
+        }
+        finally
+        {
+            await remote.RunAsync($"rm -rf {RemoteShell.Quote(staging)}", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
     /// A local directory that mirrors the destination's root for the files recovery writes: the configuration files
     /// (identical to the ones just copied), so they can be analysed and rewritten locally.
     /// </summary>
@@ -60,6 +101,17 @@ public static class RemoteCopy
     {
         var staging = Path.Combine(Path.GetTempPath(), "barman-recover-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(staging);
+        if (source.Compression is not null)
+        {
+            // The configuration files are inside base.tar; backup_manifest goes with the push, then is renamed.
+            CompressedCopy.ExtractConfigFiles(source, staging, CancellationToken.None);
+            if (File.Exists(Path.Combine(source.DataDirectory, "backup_manifest")))
+            {
+                File.Copy(Path.Combine(source.DataDirectory, "backup_manifest"), Path.Combine(staging, "backup_manifest"));
+            }
+            FileModes.Set(staging, FileModes.Get(source.DataDirectory));
+            return staging;
+        }
         foreach (var name in new[] { "postgresql.conf", "postgresql.auto.conf" })
         {
             var from = Path.Combine(source.DataDirectory, name);

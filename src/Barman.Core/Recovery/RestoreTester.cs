@@ -58,7 +58,8 @@ public sealed class RestoreTester(Action<string> info, TimeProvider clock, IProc
         try
         {
             var executor = new RecoveryExecutor(line => Log.InfoLine(line), clock, TimeZoneInfo.Local);
-            await executor.RecoverAsync(source, archive, new RecoveryRequest(data, request.Target, false, null, [], request.Jobs, []), ct);
+            // A compressed backup's staging directory goes next to the copy (removed with it).
+            await executor.RecoverAsync(source, archive, new RecoveryRequest(data, request.Target, false, null, [], request.Jobs, [], StagingPath: root), ct);
             File.WriteAllText(Path.Combine(root, "pg_hba.conf"), "local all all trust\n");
             copy = clock.GetUtcNow() - started;
             if (request.OsUser is { } user)
@@ -112,20 +113,10 @@ public sealed class RestoreTester(Action<string> info, TimeProvider clock, IProc
         }
     }
 
-    /// <summary>Stores the outcome as base/&lt;id&gt;/annotations/restore_test (key=value lines).</summary>
-    public static void Record(RecoverySource source, RestoreTestResult result)
-    {
-        var dir = Path.Combine(source.BackupDirectory, "annotations");
-        Directory.CreateDirectory(dir);
-        var text = new StringBuilder()
-            .Append("status=").Append(result.Ok ? "OK" : "FAILED").Append('\n')
-            .Append("time=").Append(HumanFormat.IsoWithOffset(result.StartedAt)).Append('\n')
-            .Append("total_seconds=").Append(result.Total.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n')
-            .Append("copy_seconds=").Append(result.Copy.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n')
-            .Append("replay_seconds=").Append(result.Replay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n')
-            .Append("error=").Append(result.Error?.Replace('\n', ' ') ?? "None").Append('\n');
-        DurableFile.WriteAtomic(Path.Combine(dir, "restore_test"), Encoding.UTF8.GetBytes(text.ToString()), FileModes.Mode0644);
-    }
+    /// <summary>Stores the outcome as base/&lt;id&gt;/annotations/restore_test (see <see cref="RestoreTestAnnotation"/>).</summary>
+    public static void Record(RecoverySource source, RestoreTestResult result) =>
+        new RestoreTestAnnotation(result.Ok, result.StartedAt, result.Total.TotalSeconds, result.Copy.TotalSeconds, result.Replay.TotalSeconds, result.Error)
+            .Write(source.BackupDirectory);
 
     /// <summary>Targeted recovery pauses (or promotes); recovery without a target ends before pg_ctl -w returns.</summary>
     private async Task WaitForEndOfRecoveryAsync(string? user, string psql, string socket, CancellationToken ct)

@@ -46,19 +46,36 @@ public sealed class TablespacePlan
         || _targets.Any(t => relative == "pg_tblspc/" + t.Tablespace.Oid.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Copies each tablespace to its location and links pg_tblspc/&lt;oid&gt; to it.</summary>
-    public async Task CopyAsync(string dest, int jobs, DateTimeOffset? horizon, CancellationToken ct)
+    public async Task CopyAsync(string dest, int jobs, DateTimeOffset? horizon, CancellationToken ct, Action<long>? onBytes = null)
     {
         foreach (var (tablespace, location) in _targets)
         {
-            await TreeMirror.MirrorAsync(_source.TablespaceDirectory(tablespace), location, _ => false, jobs, horizon, ct);
-            var link = Path.Combine(dest, "pg_tblspc", tablespace.Oid.ToString(CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
-            if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null)
-            {
-                File.Delete(link);
-            }
-            File.CreateSymbolicLink(link, location);
+            await TreeMirror.MirrorAsync(_source.TablespaceDirectory(tablespace), location, _ => false, jobs, horizon, ct, onBytes);
+            Link(dest, tablespace, location);
         }
+    }
+
+    /// <summary>The pg_tblspc/&lt;oid&gt; links of a compressed backup, whose base.tar holds the original locations.</summary>
+    public void LinkAll(string dest)
+    {
+        foreach (var (tablespace, location) in _targets)
+        {
+            Link(dest, tablespace, location);
+        }
+    }
+
+    /// <summary>Relative names of the links <see cref="LinkAll"/> makes, to skip when unpacking base.tar.</summary>
+    public IReadOnlySet<string> LinkNames => _targets.Select(t => "pg_tblspc/" + t.Tablespace.Oid.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+
+    private static void Link(string dest, TablespaceSource tablespace, string location)
+    {
+        var link = Path.Combine(dest, "pg_tblspc", tablespace.Oid.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null)
+        {
+            File.Delete(link);
+        }
+        File.CreateSymbolicLink(link, location);
     }
 
     private static bool IsContentOf(string relative, string dir) => relative.StartsWith(dir + "/", StringComparison.Ordinal);

@@ -2,6 +2,7 @@
 using System.Collections.Frozen;
 using Barman.Core.Catalog;
 using Barman.Core.Formatting;
+using Barman.Core.Hooks;
 using Barman.Core.Locking;
 using Barman.Core.Output;
 
@@ -17,9 +18,14 @@ public static class BackupDeleter
     /// Deletes <paramref name="backup"/>; false (after a WARNING) when a keep request or minimum_redundancy forbids it.
     /// <paramref name="forRetention"/> is true when cron enforces the policy: WAL of keep:standalone backups older than
     /// this one can then be cleaned (except their own begin..end range).
+    /// The pre_delete scripts run once the refusals are passed (a stop request from the retry one throws
+    /// <see cref="HookScriptAbortedException"/> before anything is removed); the post_delete scripts run at the end, and
+    /// the wal_delete scripts once per WAL file removed.
     /// </summary>
-    public static async Task<bool> DeleteAsync(BackupCatalog catalog, BackupInfo backup, IOutput output, TimeProvider clock, bool forRetention, CancellationToken ct)
+    public static async Task<bool> DeleteAsync(BackupCatalog catalog, BackupInfo backup, IOutput output, TimeProvider clock, bool forRetention, CancellationToken ct,
+        HookScripts? hooks = null)
     {
+        hooks ??= HookScripts.For(catalog.Server, clock);
         var server = catalog.Server;
         var id = backup.BackupId;
         if (catalog.KeepTarget(id) is not null)
@@ -41,6 +47,7 @@ public static class BackupDeleter
             return false;
         }
         var start = clock.GetLocalNow();
+        await hooks.RunPreAsync("delete", HookEnvironment.ForBackup(catalog, backup), ct);
         output.Info($"Deleting backup {id} for server {server.Name}");
         var (removeWals, ranges) = ShouldRemoveWals(catalog, backup, forRetention);
         var next = catalog.Next(id);
@@ -65,7 +72,7 @@ public static class BackupDeleter
                 timelines.Remove((uint)(removeUntil.Timeline ?? 0));
             }
             output.Info("Delete associated WAL segments:");
-            foreach (var name in await WalPruner.RemoveBeforeAsync(server, removeUntil, timelines, ranges, output, clock, ct))
+            foreach (var name in await WalPruner.RemoveBeforeAsync(server, removeUntil, timelines, ranges, output, clock, ct, hooks))
             {
                 output.Info("\t" + name);
             }
@@ -76,6 +83,8 @@ public static class BackupDeleter
         }
         var elapsed = clock.GetLocalNow() - start;
         output.Info($"Deleted backup {id} (start time: {HumanFormat.CTime(start.DateTime)}, elapsed time: {HumanFormat.Duration(elapsed)})");
+        // Once deleted, the backup has no neighbours: barman's lookup fails and the scripts get empty ids.
+        await hooks.RunPostAsync("delete", HookEnvironment.ForBackup(backup, directory, null, null), ct);
         return true;
     }
 

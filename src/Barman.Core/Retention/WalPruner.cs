@@ -4,6 +4,7 @@ using System.Text;
 using Barman.Core.Catalog;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
+using Barman.Core.Hooks;
 using Barman.Core.Locking;
 using Barman.Core.Output;
 using Barman.Core.Storage;
@@ -21,8 +22,10 @@ internal static class WalPruner
     /// </summary>
     public static async Task<IReadOnlyList<string>> RemoveBeforeAsync(
         ServerConfig server, BackupInfo? removeUntil, IReadOnlySet<uint> protectedTimelines,
-        IReadOnlyList<(string Begin, string End)> protectedRanges, IOutput output, TimeProvider clock, CancellationToken ct)
+        IReadOnlyList<(string Begin, string End)> protectedRanges, IOutput output, TimeProvider clock, CancellationToken ct,
+        HookScripts? hooks = null)
     {
+        hooks ??= HookScripts.For(server, clock);
         var xlogDb = Path.Combine(server.WalsDirectory, "xlog.db");
         using var held = await LockFile.AcquireWaitingAsync(ServerLocks.XlogDb(server), TimeSpan.FromSeconds(60), clock, ct)
             ?? throw new LockFileBusyException($"Unable to lock the WAL catalog (xlog.db) of server {server.Name}");
@@ -32,8 +35,10 @@ internal static class WalPruner
         }
         var kept = new StringBuilder();
         var removed = new List<string>();
-        foreach (var line in await File.ReadAllLinesAsync(xlogDb, ct))
+        var lines = await File.ReadAllLinesAsync(xlogDb, ct);
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             if (line.Length == 0)
             {
                 continue;
@@ -52,22 +57,23 @@ internal static class WalPruner
             var file = name.HashDirectory.Length == 0
                 ? Path.Combine(server.WalsDirectory, entry.Name)
                 : Path.Combine(server.WalsDirectory, name.HashDirectory, entry.Name);
-            // As barman: a WAL file already gone is reported and its xlog.db line dropped all the same.
-            if (!File.Exists(file))
+            // pre_wal_delete scripts; a stop request keeps this WAL and every later one (barman would leave xlog.db
+            // listing the files it had already deleted: we record those deletions before giving up).
+            try
             {
-                output.Warning($"Ignoring deletion of WAL file {entry.Name} for server {server.Name}: [Errno 2] No such file or directory: '{file}'");
+                await hooks.RunPreAsync("wal_delete", HookEnvironment.ForWal(entry, file), ct);
             }
-            else
+            catch (HookScriptAbortedException)
             {
-                try
+                foreach (var rest in lines.Skip(i).Where(l => l.Length > 0))
                 {
-                    File.Delete(file);
+                    kept.Append(rest).Append('\n');
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    output.Warning($"Ignoring deletion of WAL file {entry.Name} for server {server.Name}: {e.Message}");
-                }
+                await DurableFile.WriteAtomicAsync(xlogDb, Encoding.UTF8.GetBytes(kept.ToString()), ct: ct);
+                throw;
             }
+            var error = Delete(server, entry.Name, file, output);
+            await hooks.RunPostAsync("wal_delete", HookEnvironment.ForWal(entry, file, error), ct);
             removed.Add(entry.Name);
         }
         if (removed.Count > 0)
@@ -75,6 +81,33 @@ internal static class WalPruner
             await DurableFile.WriteAtomicAsync(xlogDb, Encoding.UTF8.GetBytes(kept.ToString()), ct: ct);
         }
         return removed;
+    }
+
+    // Deletes one archived WAL; the warning barman prints when it cannot (also handed to the post scripts), or null.
+    private static string? Delete(ServerConfig server, string name, string file, IOutput output)
+    {
+        string? error = null;
+        // As barman: a WAL file already gone is reported and its xlog.db line dropped all the same.
+        if (!File.Exists(file))
+        {
+            error = $"Ignoring deletion of WAL file {name} for server {server.Name}: [Errno 2] No such file or directory: '{file}'";
+        }
+        else
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error = $"Ignoring deletion of WAL file {name} for server {server.Name}: {e.Message}";
+            }
+        }
+        if (error is not null)
+        {
+            output.Warning(error);
+        }
+        return error;
     }
 
     internal static bool Keep(string text, WalSegmentName name, BackupInfo? removeUntil, IReadOnlySet<uint> timelines, IReadOnlyList<(string Begin, string End)> ranges)

@@ -3,6 +3,7 @@ using Barman.Core.Catalog;
 using Barman.Core.Compression;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
+using Barman.Core.Hooks;
 using Barman.Core.Locking;
 using Barman.Core.Logging;
 using Barman.Core.Output;
@@ -25,6 +26,9 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
 
     /// <summary>False for the quiet archiving of switch-wal --archive and backup: sections without files print nothing.</summary>
     public bool Verbose { get; init; } = true;
+
+    /// <summary>The pre/post archive scripts (run per WAL file, one file at a time, when any is configured).</summary>
+    public HookScripts Hooks { get; init; } = HookScripts.For(server, clock);
 
     /// <summary>The archive-wal verb: takes the archive-wal lock, or says another run holds it.</summary>
     public async Task RunAsync(CancellationToken ct = default)
@@ -76,7 +80,14 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
                 : $"Found {batch.Found} xlog segments from {source.Name} for {server.Name}. Archive a batch of {batch.Files.Length} segments in this run.");
             var pipeline = new WalArchivePipeline(server, source, codec, Jobs);
             var index = 0;
-            await pipeline.RunAsync(batch.Files, group => Commit(source, codec, known, stamp, group, batch.Files.Length, ref index), ct);
+            if (Hooks.AnyFor("archive"))
+            {
+                await ArchiveWithHooksAsync(source, pipeline, batch.Files, group => Commit(source, codec, known, stamp, group, batch.Files.Length, ref index), ct);
+            }
+            else
+            {
+                await pipeline.RunAsync(batch.Files, group => Commit(source, codec, known, stamp, group, batch.Files.Length, ref index), ct);
+            }
             DurableFile.SyncDirectory(source.Directory);
         }
         if (!batch.Unknown.IsEmpty)
@@ -103,6 +114,7 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
                 File.Move(step.TempPath!, step.DestinationPath, overwrite: false);
                 directories.Add(Path.GetDirectoryName(step.DestinationPath)!);
                 entries.Add(new XlogDbEntry(step.Wal.Name, size, step.Source.PythonMtime, codec.Name));
+                _committed[step.Wal.Name] = entries[^1];
             }
             else if (step.Kind == WalStepKind.Identical && !known.Contains(step.Wal.Name))
             {
@@ -128,6 +140,48 @@ public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvide
         {
             index++;
             Report(source, step, stamp, total, index);
+        }
+    }
+
+    private readonly Dictionary<string, XlogDbEntry> _committed = new(StringComparer.Ordinal);
+
+    // As barman's archive_wal: pre scripts, the file, then post scripts, one WAL at a time. A stop request from the pre
+    // retry script ends this source's run (the post scripts still run, with the abort as BARMAN_ERROR).
+    private async Task ArchiveWithHooksAsync(WalSource source, WalArchivePipeline pipeline, IReadOnlyList<WalSegmentName> files,
+        WalArchivePipeline.Committer commit, CancellationToken ct)
+    {
+        foreach (var wal in files)
+        {
+            var sourcePath = Path.Combine(source.Directory, wal.Name);
+            var stamp = PosixFile.Stat(sourcePath);
+            var before = new XlogDbEntry(wal.Name, stamp.Size, stamp.PythonMtime, WalCodecs.Identify(sourcePath).Name);
+            var destination = WalArchiveStep.DestinationFor(server.WalsDirectory, wal);
+            string? error = null;
+            HookScriptAbortedException? aborted = null;
+            try
+            {
+                await Hooks.RunPreAsync("archive", HookEnvironment.ForWal(before, sourcePath), ct);
+                await pipeline.RunAsync([wal], commit, ct);
+            }
+            catch (HookScriptAbortedException e)
+            {
+                (error, aborted) = (e.Message, e);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                error = e.Message;
+                throw;
+            }
+            finally
+            {
+                var after = _committed.GetValueOrDefault(wal.Name) ?? before;
+                await Hooks.RunPostAsync("archive", HookEnvironment.ForWal(after, destination, error), ct, HookEnvironment.ForWal(after, destination));
+            }
+            if (aborted is not null)
+            {
+                Log.WarningLine($"Archiving of {server.Name}/{wal.Name} aborted by pre_archive_retry_script.Reason: {aborted.Message}");
+                return;
+            }
         }
     }
 

@@ -1,14 +1,15 @@
 // get-wal: finds one WAL file in the archive (or, with -P, in incoming/streaming) and sends it, recompressed if asked.
-using Barman.Core.Catalog;
 using Barman.Core.Compression;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
+using Barman.Core.Logging;
 using Barman.Core.Output;
 
 namespace Barman.Core.Wal;
 
 /// <summary>What get-wal was asked: the file, where it goes, in which compression (null = plain).</summary>
-public sealed record GetWalRequest(string WalName, string? OutputDirectory, string? OutputCompression, bool Partial, int? Peek, bool Test);
+/// <param name="SshConnection">$SSH_CONNECTION when get-wal runs over ssh: barman names the client host in its messages.</param>
+public sealed record GetWalRequest(string WalName, string? OutputDirectory, string? OutputCompression, bool Partial, int? Peek, bool Test, string? SshConnection = null);
 
 /// <summary>
 /// PostgreSQL's restore_command during recovery calls this once per segment, so the path does no more
@@ -16,6 +17,8 @@ public sealed record GetWalRequest(string WalName, string? OutputDirectory, stri
 /// </summary>
 public static class WalRetriever
 {
+    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.server");
+
     public static void Run(ServerConfig server, GetWalRequest request, IOutput output, Func<Stream> stdout)
     {
         if (request.Test)
@@ -23,29 +26,85 @@ public static class WalRetriever
             output.Info($"Ready to retrieve WAL files from the server {server.Name}");
             return;
         }
+        var name = request.WalName;
+        var suffix = request.SshConnection is { Length: > 0 } ssh ? $" (SSH host: {ssh.Split(' ')[0]})" : string.Empty;
+        if (!WalLookup.IsAnyWalName(name))
+        {
+            throw new BarmanException($"'{name}' is not a valid wal file name{suffix}", 3);
+        }
         if (request.Peek is { } peek)
         {
-            foreach (var name in PeekNames(server, request.WalName, peek))
+            foreach (var found in WalLookup.Peek(server, name, peek))
             {
-                output.Info(name);
+                output.Info(found);
             }
             return;
         }
-        var source = Locate(server, request.WalName, request.Partial)
-            ?? throw new WalFileException($"WAL file '{request.WalName}' not found in server '{server.Name}'");
         var target = request.OutputCompression is null ? WalCodecs.None : WalCodecs.ForName(request.OutputCompression);
+        // As barman: the destination is opened (and created) before the archive is searched, under the plain name.
+        string description;
+        Stream destination;
         if (request.OutputDirectory is { } dir)
         {
-            var path = Path.Combine(dir, request.WalName);
-            output.Info($"Sending WAL '{request.WalName}' for server '{server.Name}' into '{path}' file");
-            path += target.Name switch { "gzip" => ".gz", "bzip2" => ".bz2", _ => string.Empty };
-            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            Send(source, target, file);
+            var path = Path.Combine(dir, name);
+            description = $"into '{path}' file";
+            destination = OpenDestination(path, suffix);
         }
         else
         {
-            using var stream = stdout();
-            Send(source, target, stream);
+            description = "to standard output";
+            destination = stdout();
+        }
+        using (destination)
+        {
+            foreach (var candidate in WalLookup.PossiblePaths(server, name, request.Partial))
+            {
+                if (!File.Exists(candidate))
+                {
+                    continue;
+                }
+                var sending = $"Sending WAL '{Path.GetFileName(candidate)}' for server '{server.Name}' {description}{suffix}";
+                // On stdout the message would taint the WAL stream: the log only.
+                if (request.OutputDirectory is null)
+                {
+                    Log.InfoLine(sending);
+                }
+                else
+                {
+                    output.Info(sending);
+                }
+                try
+                {
+                    Send(candidate, target, destination);
+                    return;
+                }
+                catch (FileNotFoundException) when (!File.Exists(candidate))
+                {
+                    // Taken by the archiver meanwhile: the next place has it.
+                    Log.InfoLine($"Skipping vanished WAL file '{candidate}'{suffix}");
+                }
+            }
+        }
+        throw new WalFileException($"WAL file '{name}' not found in server '{server.Name}'{suffix}");
+    }
+
+    // Python's IOError text: "[Errno N] strerror: 'path'".
+    private static FileStream OpenDestination(string path, string suffix)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = e switch
+            {
+                _ when Directory.Exists(path) => "[Errno 21] Is a directory",
+                FileNotFoundException or DirectoryNotFoundException => "[Errno 2] No such file or directory",
+                UnauthorizedAccessException => "[Errno 13] Permission denied",
+                _ => e.Message,
+            };
+            throw new BarmanException($"Unable to open '{path}' file{suffix}: {reason}: '{path}'", 3);
         }
     }
 
@@ -80,10 +139,10 @@ public static class WalRetriever
     /// <summary>Streams <paramref name="path"/> into <paramref name="destination"/> in <paramref name="target"/> compression.</summary>
     public static void Send(string path, IWalCodec target, Stream destination)
     {
-        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Unbuffered: the decoders read 1 MiB at a time, a FileStream buffer would only add a copy.
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
         Span<byte> header = stackalloc byte[8];
-        var n = input.Read(header);
-        input.Position = 0;
+        var n = RandomAccess.Read(input.SafeFileHandle, header, 0);
         var stored = WalCodecs.Identify(header[..n]);
         if (stored.Name == target.Name)
         {
@@ -93,25 +152,5 @@ public static class WalRetriever
         using var plain = stored.Decompress(input);
         using var encoded = target.Compress(destination);
         plain.CopyTo(encoded, 1 << 20);
-    }
-
-    /// <summary>Up to <paramref name="count"/> archived segment names from <paramref name="walName"/> on (get-wal --peek).</summary>
-    public static IReadOnlyList<string> PeekNames(ServerConfig server, string walName, int count)
-    {
-        if (count < 1)
-        {
-            throw new WalFileException($"Invalid peek value: '{count}'. It must be an integer >= 1");
-        }
-        if (!WalSegmentName.TryParse(walName, out var wal) || wal.Kind != WalFileKind.Segment)
-        {
-            return [walName];
-        }
-        return XlogDb.ReadAll(server)
-            .Select(e => e.Name)
-            .Where(n => WalSegmentName.TryParse(n, out var w) && w.Kind == WalFileKind.Segment && string.CompareOrdinal(n, walName) >= 0)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .Take(count)
-            .ToList();
     }
 }

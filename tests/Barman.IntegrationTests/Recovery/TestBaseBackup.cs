@@ -20,7 +20,9 @@ internal static class TestBaseBackup
     /// <param name="baseDirectory">The server's base/ directory.</param>
     /// <param name="serverName">Written as server_name.</param>
     /// <param name="tablespaces">(name, oid, location) of the cluster's tablespaces: copied to base/&lt;id&gt;/&lt;oid&gt; as barman maps them.</param>
-    public static Result Take(PostgresCluster cluster, string baseDirectory, string serverName, IReadOnlyList<(string Name, uint Oid, string Location)>? tablespaces = null)
+    /// <param name="compression">gzip, lz4 or zstd: a tar-format backup compressed by pg_basebackup (backup_compression).</param>
+    public static Result Take(PostgresCluster cluster, string baseDirectory, string serverName, IReadOnlyList<(string Name, uint Oid, string Location)>? tablespaces = null,
+        string? compression = null)
     {
         tablespaces ??= [];
         var begin = DateTimeOffset.UtcNow;
@@ -31,10 +33,12 @@ internal static class TestBaseBackup
         TestProcess.Run(PostgresCluster.Bin("pg_basebackup"),
             ["-h", "127.0.0.1", "-p", cluster.Port.ToString(CultureInfo.InvariantCulture), "-U", "barman", "-D", data,
              "-X", "none", "-c", "fast", "--no-sync", "--no-slot",
-             .. tablespaces.Select(t => $"--tablespace-mapping={t.Location}={Path.Combine(dir, t.Oid.ToString(CultureInfo.InvariantCulture))}")]);
+             .. compression is null
+                ? tablespaces.Select(t => $"--tablespace-mapping={t.Location}={Path.Combine(dir, t.Oid.ToString(CultureInfo.InvariantCulture))}")
+                : ["-Ft", $"--compress=client-{compression}"]]);
         var end = DateTimeOffset.UtcNow;
 
-        var label = File.ReadAllText(Path.Combine(data, "backup_label"));
+        var label = compression is null ? File.ReadAllText(Path.Combine(data, "backup_label")) : LabelFromTar(data, compression);
         var startLine = label.Split('\n').First(l => l.StartsWith("START WAL LOCATION: ", StringComparison.Ordinal));
         var beginLsn = Lsn.Parse(startLine["START WAL LOCATION: ".Length..].Split(' ')[0]);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "backup_manifest")));
@@ -44,7 +48,7 @@ internal static class TestBaseBackup
         var beginWal = beginLsn.Segment(timeline).Name;
         // Like pg_walfile_name: an end exactly on a segment boundary belongs to the previous segment.
         var endWal = new Lsn(endLsn.Value - 1).Segment(timeline).Name;
-        var size = Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        var size = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         var pgdata = cluster.DataDir;
         var keys = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -53,7 +57,7 @@ internal static class TestBaseBackup
             ["begin_time"] = HumanFormat.IsoWithOffset(begin),
             ["begin_wal"] = beginWal,
             ["begin_xlog"] = beginLsn.ToString(),
-            ["compression"] = "None",
+            ["compression"] = compression ?? "None",
             ["config_file"] = Path.Combine(pgdata, "postgresql.conf"),
             ["copy_stats"] = "{'copy_time': 1.0, 'total_time': 1.0}",
             ["deduplicated_size"] = size.ToString(CultureInfo.InvariantCulture),
@@ -84,6 +88,21 @@ internal static class TestBaseBackup
         }
         File.WriteAllText(Path.Combine(dir, "backup.info"), text.ToString());
         return new Result(id, dir, beginWal, endWal);
+    }
+
+    private static string LabelFromTar(string data, string compression)
+    {
+        var scratch = Directory.CreateTempSubdirectory("label-").FullName;
+        try
+        {
+            var archive = Path.Combine(data, "base." + Core.Recovery.RecoverySource.CompressedExtension(compression));
+            Core.Recovery.TarExtract.Extract(archive, compression, scratch, n => n == "backup_label", null, CancellationToken.None);
+            return File.ReadAllText(Path.Combine(scratch, "backup_label"));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
     }
 
     private static string PythonRepr(string s) =>
