@@ -156,6 +156,10 @@ internal static class BackupRendering
             yield return Nested("Compression ratio", Percent(w.UntilNextCompressionRatio));
         }
         yield return Nested("Last available", w.Last);
+        if (w.ChildTimelines.Length > 0)
+        {
+            yield return Nested("Reachable timelines", string.Join(", ", w.ChildTimelines));
+        }
         yield return string.Empty;
         yield return "  Catalog information:";
         yield return Nested("Retention Policy", r.RetentionStatus ?? "not enforced");
@@ -165,7 +169,19 @@ internal static class BackupRendering
         {
             yield return Nested("Last restore test", test.Describe(TimeZoneInfo.Local));
         }
+        // barman ends show-backup with this warning, so it stays last.
+        if (w.ChildTimelines.Length > 0)
+        {
+            yield return string.Empty;
+            yield return "WARNING: " + MultipleTimelinesWarning;
+        }
     }
+
+    private const string MultipleTimelinesWarning = "WAL information is inaccurate due to multiple timelines interacting with this backup";
+
+    // barman 3.4's JSON text keeps the indentation of its source's line continuations (20 spaces each).
+    private const string MultipleTimelinesJsonWarning =
+        "WAL information is inaccurate                     due to multiple timelines interacting with                     this backup";
 
     /// <summary>show-backup JSON object (keyed by server by the caller).</summary>
     public static JsonObject ShowJson(ShowBackupResult r)
@@ -230,7 +246,7 @@ internal static class BackupRendering
         bbi["begin_lsn"] = b.BeginXlog;
         bbi["end_lsn"] = b.EndXlog;
         o["base_backup_information"] = bbi;
-        o["wal_information"] = new JsonObject
+        var walInformation = new JsonObject
         {
             ["no_of_files"] = w.UntilNextNum,
             ["disk_usage"] = HumanFormat.Size(w.UntilNextSize),
@@ -239,8 +255,13 @@ internal static class BackupRendering
             ["wal_rate_per_second"] = w.WalsPerSecond > 0 ? JsonValue.Create(w.WalsPerSecond) : JsonValue.Create(0),
             ["compression_ratio"] = w.UntilNextCompressionRatio > 0 ? Percent(w.UntilNextCompressionRatio) : 0,
             ["last_available"] = w.Last,
-            ["timelines"] = new JsonArray(),
+            ["timelines"] = new JsonArray([.. w.ChildTimelines.Select(t => (JsonNode)t.ToString(CultureInfo.InvariantCulture))]),
         };
+        if (w.ChildTimelines.Length > 0)
+        {
+            walInformation["_WARNING"] = MultipleTimelinesJsonWarning;
+        }
+        o["wal_information"] = walInformation;
         o["catalog_information"] = new JsonObject
         {
             ["retention_policy"] = r.RetentionStatus ?? "not enforced",

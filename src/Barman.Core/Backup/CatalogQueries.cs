@@ -44,7 +44,12 @@ public static class CatalogQueries
         {
             return new ShowBackupResult(server.Name, b, BackupWalInfo.Empty, null, null, null);
         }
-        return new ShowBackupResult(server.Name, b, view.WalInfo(b), view.RetentionStatusOf(b), view.Previous(b)?.BackupId, view.Next(b)?.BackupId)
+        var wal = view.WalInfo(b);
+        if (b.Timeline is { } timeline)
+        {
+            wal = wal with { ChildTimelines = TimelineHistory.ChildrenOf(server.WalsDirectory, timeline, b.EndXlog) };
+        }
+        return new ShowBackupResult(server.Name, b, wal, view.RetentionStatusOf(b), view.Previous(b)?.BackupId, view.Next(b)?.BackupId)
         {
             RestoreTest = Recovery.RestoreTestAnnotation.Read(Path.Combine(server.BaseBackupsDirectory, b.BackupId)),
         };

@@ -90,20 +90,23 @@ public sealed record BackupInfo
     /// <summary>Parses backup.info text; <see cref="FormatException"/> names the bad line or key.</summary>
     public static BackupInfo Parse(string backupId, string text) => Parse(backupId, text.AsSpan());
 
-    /// <summary>Parses backup.info text held in a buffer (only the values become strings).</summary>
+    /// <summary>Parses backup.info text held in a buffer (only text values become strings; numbers and times are read in place).</summary>
     public static BackupInfo Parse(string backupId, ReadOnlySpan<char> text)
     {
-        var values = new string?[BackupInfoFields.All.Count];
+        Span<(int Start, int Length)> values = stackalloc (int, int)[BackupInfoFields.All.Count];
+        values.Fill((0, -1));
         ImmutableSortedDictionary<string, string>.Builder? extra = null;
         var lineNumber = 0;
-        var rest = text;
-        while (!rest.IsEmpty)
+        var pos = 0;
+        while (pos < text.Length)
         {
             lineNumber++;
             // Only '\n' ends a line (not EnumerateLines' Unicode separators, which a value may hold).
-            var nl = rest.IndexOf('\n');
-            var line = (nl < 0 ? rest : rest[..nl]).TrimEnd('\r');
-            rest = nl < 0 ? [] : rest[(nl + 1)..];
+            var nl = text[pos..].IndexOf('\n');
+            var next = nl < 0 ? text.Length : pos + nl + 1;
+            var line = text[pos..(nl < 0 ? text.Length : pos + nl)].TrimEnd('\r');
+            var start = pos;
+            pos = next;
             if (line.Length == 0)
             {
                 continue;
@@ -113,20 +116,18 @@ public sealed record BackupInfo
             {
                 throw new FormatException($"line {lineNumber} is not 'key=value'");
             }
-            var key = line[..eq];
-            var value = line[(eq + 1)..];
-            var ordinal = BackupInfoFields.OrdinalOf(key);
+            var ordinal = BackupInfoFields.OrdinalOf(line[..eq]);
             if (ordinal >= 0)
             {
-                values[ordinal] = value is "None" ? "None" : new string(value);
+                values[ordinal] = (start + eq + 1, line.Length - eq - 1);
             }
             else
             {
                 extra ??= ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-                extra[new string(key)] = new string(value);
+                extra[new string(line[..eq])] = new string(line[(eq + 1)..]);
             }
         }
-        return BackupInfoFields.Build(backupId, values, extra?.ToImmutable());
+        return BackupInfoFields.Build(backupId, text, values, extra?.ToImmutable());
     }
 
     /// <summary>The file text: every field sorted by key, nulls as None, trailing newline.</summary>

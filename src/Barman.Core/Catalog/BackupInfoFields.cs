@@ -68,12 +68,13 @@ internal static class BackupInfoFields
     public static int OrdinalOf(ReadOnlySpan<char> key) => OrdinalsBySpan.TryGetValue(key, out var i) ? i : -1;
 
     /// <summary>
-    /// The record from the value texts of one file, indexed like <see cref="All"/> (null: key absent; "None": None).
+    /// The record from the text of one file and where each known key's value lies in it (length -1: key absent).
     /// One object is built per file: a copy per key made reading thousands of backups slow.
     /// </summary>
-    public static BackupInfo Build(string backupId, string?[] values, ImmutableSortedDictionary<string, string>? extra)
+    public static BackupInfo Build(
+        string backupId, ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int Length)> values, ImmutableSortedDictionary<string, string>? extra)
     {
-        var v = new Values(values);
+        var v = new Values(text, values);
         return new BackupInfo
         {
             BackupId = backupId,
@@ -83,8 +84,8 @@ internal static class BackupInfoFields
             BeginTime = v.Time("begin_time"),
             BeginWal = v.Text("begin_wal"),
             BeginXlog = v.Text("begin_xlog"),
-            Compression = v.Text("compression"),
-            ConfigFile = v.Text("config_file"),
+            Compression = v.Shared("compression"),
+            ConfigFile = v.Shared("config_file"),
             CopyStatsLiteral = v.Literal("copy_stats"),
             DeduplicatedSize = v.Int64("deduplicated_size"),
             EndOffset = v.Int64("end_offset"),
@@ -92,16 +93,16 @@ internal static class BackupInfoFields
             EndWal = v.Text("end_wal"),
             EndXlog = v.Text("end_xlog"),
             Error = v.Text("error"),
-            HbaFile = v.Text("hba_file"),
-            IdentFile = v.Text("ident_file"),
+            HbaFile = v.Shared("hba_file"),
+            IdentFile = v.Shared("ident_file"),
             IncludedFilesLiteral = v.Literal("included_files"),
-            Mode = v.Text("mode"),
-            Pgdata = v.Text("pgdata"),
-            ServerName = v.Text("server_name"),
+            Mode = v.Shared("mode"),
+            Pgdata = v.Shared("pgdata"),
+            ServerName = v.Shared("server_name"),
             Size = v.Int64("size"),
             SnapshotsInfoLiteral = v.Literal("snapshots_info"),
-            Status = v.Text("status") ?? BackupInfo.StatusEmpty,
-            SystemId = v.Text("systemid"),
+            Status = v.Shared("status") ?? BackupInfo.StatusEmpty,
+            SystemId = v.Shared("systemid"),
             TablespacesLiteral = v.Literal("tablespaces"),
             Timeline = (int?)v.Int64("timeline", int.MinValue, int.MaxValue),
             Version = (int?)v.Int64("version", int.MinValue, int.MaxValue),
@@ -110,16 +111,50 @@ internal static class BackupInfoFields
         };
     }
 
+    // Values most backups of a server share (server name, paths, status...): one string each per thread, not one per backup.
+    [ThreadStatic]
+    private static Dictionary<string, string>? t_shared;
+
+    private static string Share(ReadOnlySpan<char> value)
+    {
+        if (value.Length > 256)
+        {
+            return new string(value);
+        }
+        var pool = t_shared ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+        shared = new string(value);
+        if (pool.Count < 1024)
+        {
+            pool[shared] = shared;
+        }
+        return shared;
+    }
+
     private static string? Int(long? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string? Iso(DateTimeOffset? value) => value is { } t ? HumanFormat.IsoWithOffset(t) : null;
 
     /// <summary>Typed reads of the value texts; a bad value throws naming its key.</summary>
-    private readonly struct Values(string?[] values)
+    private readonly ref struct Values
     {
-        public bool IsAbsent(string key) => values[Ordinals[key]] is null;
+        private readonly ReadOnlySpan<char> _text;
+        private readonly ReadOnlySpan<(int Start, int Length)> _ranges;
 
-        public string? Text(string key) => values[Ordinals[key]] is { } v && v != "None" ? v : null;
+        public Values(ReadOnlySpan<char> text, ReadOnlySpan<(int Start, int Length)> ranges)
+        {
+            _text = text;
+            _ranges = ranges;
+        }
+
+        public bool IsAbsent(string key) => _ranges[Ordinals[key]].Length < 0;
+
+        public string? Text(string key) => TryGet(key, out var v) ? new string(v) : null;
+
+        public string? Shared(string key) => TryGet(key, out var v) ? Share(v) : null;
 
         // Literal values are checked on read (so a corrupt file is reported) but kept as written.
         public string? Literal(string key)
@@ -134,11 +169,11 @@ internal static class BackupInfoFields
 
         public long? Int64(string key, long min = long.MinValue, long max = long.MaxValue)
         {
-            if (Text(key) is not { } v)
+            if (!TryGet(key, out var v))
             {
                 return null;
             }
-            if (!long.TryParse(v.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            if (!long.TryParse(v.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
             {
                 throw Invalid(key, $"'{v}' is not an integer");
             }
@@ -149,12 +184,20 @@ internal static class BackupInfoFields
         {
             try
             {
-                return Text(key) is { } v ? ParseTime(v) : null;
+                return TryGet(key, out var v) ? ParseTime(v) : null;
             }
             catch (FormatException e)
             {
                 throw Invalid(key, e.Message);
             }
+        }
+
+        /// <summary>The value text, false when the key is absent or None.</summary>
+        private bool TryGet(string key, out ReadOnlySpan<char> value)
+        {
+            var (start, length) = _ranges[Ordinals[key]];
+            value = length < 0 ? default : _text.Slice(start, length);
+            return length >= 0 && value is not "None";
         }
 
         private static FormatException Invalid(string key, string message) => new($"invalid value for '{key}': {message}");
@@ -166,7 +209,9 @@ internal static class BackupInfoFields
     private static readonly string[] NaiveFormats = ["yyyy-MM-dd HH:mm:ss.FFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
 
     /// <summary>Reads what <c>str(datetime)</c> wrote; a naive time is taken as local time, as barman does.</summary>
-    internal static DateTimeOffset ParseTime(string text)
+    internal static DateTimeOffset ParseTime(string text) => ParseTime(text.AsSpan());
+
+    private static DateTimeOffset ParseTime(ReadOnlySpan<char> text)
     {
         if (TryParseAware(text, out var fast))
         {
@@ -180,7 +225,7 @@ internal static class BackupInfoFields
         {
             return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local));
         }
-        throw new FormatException($"'{text}' is not a date and time");
+        throw new FormatException($"'{text.ToString()}' is not a date and time");
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed record BackupWalInfo(
     double UntilNextCompressionRatio)
 {
     public static readonly BackupWalInfo Empty = new(0, 0, 0, 0, null, null, 0, 0, 0);
+
+    /// <summary>Timelines forked from the backup's timeline after its end (show-backup only; see TimelineHistory).</summary>
+    public ImmutableArray<uint> ChildTimelines { get; init; } = [];
 }
 
 /// <summary>

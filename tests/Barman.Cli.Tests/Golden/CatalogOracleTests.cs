@@ -134,4 +134,36 @@ public sealed class CatalogOracleTests
         Assert.Equal(realAfterOurs.Out, oursAfterOurs.Out);
         Assert.Contains("KEEP:FULL", realAfterOurs.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Show_backup_prints_reachable_timelines_and_the_warning_as_the_real_barman_does()
+    {
+        // Arrange: timeline 2 forks from 1 after the 9th backup's end and timeline 3 from 2 later (its history names
+        // both parents), as recover + promote leaves them; backups before the fork see both children.
+        using var home = WrittenByUs("retention_policy = REDUNDANCY 3");
+        var ids = Real(home, "list-backup", "--minimal", "pg-main").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var wals = Path.Combine(home.ServerDir, "wals");
+        File.WriteAllText(Path.Combine(wals, "00000002.history"), "1\t0/200000A0\tno recovery target specified\n");
+        File.WriteAllText(Path.Combine(wals, "00000003.history"),
+            "1\t0/200000A0\tno recovery target specified\n\n2\t0/24000000\tbefore 2000-01-01 00:00:00+00\n");
+        File.AppendAllText(Path.Combine(wals, "xlog.db"),
+            new XlogDbEntry("00000002.history", 42, 1795561272.5, null).Format() + new XlogDbEntry("00000003.history", 84, 1795561290.5, null).Format());
+        List<string[]> commands = [];
+        foreach (var id in ids)
+        {
+            commands.Add(["show-backup", "pg-main", id]);
+            commands.Add(["-f", "json", "show-backup", "pg-main", id]);
+        }
+
+        // Act + Assert
+        var withTimelines = 0;
+        foreach (var args in commands)
+        {
+            var real = Real(home, args);
+            var ours = home.Run(TimeProvider.System, args);
+            Assert.Equal((real.Code, real.Out, real.Err), (ours.Code, ours.Out, ours.Err));
+            withTimelines += ours.Out.Contains("Reachable timelines  : 2, 3", StringComparison.Ordinal) ? 1 : 0;
+        }
+        Assert.InRange(withTimelines, 1, ids.Length - 1); // some backups ended before the fork, some after
+    }
 }
