@@ -5,6 +5,15 @@ source "$(dirname "$0")/wal-bench-lib.sh"
 prepare
 
 floor() { for s in "${SEGS[@]}"; do dd if="$WORK/home/pg/incoming/$s" of="$WORK/out/$s" bs=1M conv=fsync status=none; done; }
+# verify CODEC: every archived file, decompressed by the system tool, equals its source segment; xlog.db lists each once.
+verify() {
+    local dec
+    case $1 in none) dec=cat ;; gzip) dec="gzip -dc" ;; bzip2) dec="bzip2 -dc" ;; zstd) dec="zstd -dcq" ;; lz4) dec="lz4 -dc" ;; esac
+    for s in "${SEGS[@]}"; do
+        $dec <"$WORK/home/pg/wals/${s:0:16}/$s" | cmp -s - "$BENCH/segments/$s" || { echo "ours: $s archived with $1 differs" >&2; exit 1; }
+    done
+    [ "$(cut -f1 "$WORK/home/pg/wals/xlog.db" | sort -u | wc -l)" = "${#SEGS[@]}" ] || { echo "ours: xlog.db does not list each segment once ($1)" >&2; exit 1; }
+}
 push_all() { for s in "${SEGS[@]}"; do pgbr archive-push "$WORK/home/pg/incoming/$s"; done; }
 
 stage; barman_conf none; t_floor=$(seconds floor)
@@ -14,6 +23,7 @@ for codec in none gzip zstd lz4 ${WITH_BZIP2:+bzip2}; do
     stage; barman_conf "$codec"
     t_ours=$(seconds "$OURS" -c "$WORK/barman.conf" -q archive-wal pg)
     [ -z "$(ls "$WORK/home/pg/incoming")" ] || { echo "ours left files in incoming ($codec)" >&2; exit 1; }
+    verify "$codec"
     t_real=-
     if [ "$codec" = none ] || [ "$codec" = gzip ] || { [ "$codec" = bzip2 ] && [ -n "${WITH_REAL_BZIP2:-}" ]; }; then
         stage; barman_conf "$codec"

@@ -39,7 +39,7 @@ internal sealed class BarmanHome : IDisposable
     }
 
     /// <summary>Writes barman.conf + barman.d/&lt;server&gt;.conf like the reference rig (layout/00-setup.txt).</summary>
-    public void WriteConfig(PostgresCluster cluster, string extraServerLines = "", string extraGlobalLines = "", string user = "root")
+    public void WriteConfig(PostgresCluster cluster, string extraServerLines = "", string extraGlobalLines = "", string user = "root", bool streamingArchiver = true)
     {
         File.WriteAllText(ConfigFile, $"""
             [barman]
@@ -59,7 +59,7 @@ internal sealed class BarmanHome : IDisposable
             conninfo = {cluster.Conninfo}
             streaming_conninfo = {cluster.StreamingConninfo}
             backup_method = postgres
-            streaming_archiver = on
+            streaming_archiver = {(streamingArchiver ? "on" : "off")}
             archiver = on
             slot_name = barman
             retention_policy = RECOVERY WINDOW OF 14 DAYS
