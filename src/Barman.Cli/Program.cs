@@ -76,11 +76,25 @@ internal static class Program
                 {
                     return UsageErrors.Print(model, parse, stderr);
                 }
-                return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+                return parse.Invoke(new InvocationConfiguration
+                {
+                    Output = stdout,
+                    Error = stderr,
+                    EnableDefaultExceptionHandler = false,
+                    ProcessTerminationTimeout = TerminationTimeout(parse.CommandResult.Command.Name),
+                });
             default:
                 throw new InvalidOperationException("unknown argparse outcome");
         }
     }
+
+    /// <summary>
+    /// How long a verb may take to finish after SIGINT/SIGTERM before System.CommandLine ends the process.
+    /// receive-wal must outlive its pg_receivewal, which flushes and closes the .partial on SIGINT (the process
+    /// runner kills it after its own 10 s grace period); System.CommandLine's 2 s default would orphan it under load.
+    /// </summary>
+    private static TimeSpan TerminationTimeout(string verb) =>
+        verb is "receive-wal" ? TimeSpan.FromSeconds(40) : TimeSpan.FromSeconds(2);
 
     /// <summary>No verb: barman reads the configuration (a missing -c file is still an error), then prints the help.</summary>
     private static int BareBarman(RootCommand root, ArgparseOutcome.Parsed parsed, TextWriter stdout, TextWriter stderr)

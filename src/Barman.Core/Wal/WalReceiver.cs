@@ -100,7 +100,7 @@ public sealed class WalReceiver(ServerConfig server, IOutput output, IProcessRun
         output.Info($"Replication slot '{slot}' dropped");
     }
 
-    /// <summary>SIGINT to the receive-wal holding the lock (it stops pg_receivewal gracefully), SIGKILL after 30 s.</summary>
+    /// <summary>SIGINT to the receive-wal holding the lock (it stops pg_receivewal gracefully); after 30 s SIGKILL, and SIGTERM to its children.</summary>
     public async Task StopAsync(TimeProvider clock, CancellationToken ct)
     {
         var path = ServerLocks.ReceiveWal(server);
@@ -115,7 +115,13 @@ public sealed class WalReceiver(ServerConfig server, IOutput output, IProcessRun
         }
         if (LockFile.IsHeld(path))
         {
+            // A receive-wal that ignored SIGINT is killed; its pg_receivewal would outlive it and keep the slot busy.
+            var children = Signals.ChildrenOf(pid);
             Signals.Send(pid, Signals.SigKill);
+            foreach (var child in children)
+            {
+                Signals.Send(child, Signals.SigTerm);
+            }
         }
         output.Info($"Stopped process receive-wal({pid})");
     }
