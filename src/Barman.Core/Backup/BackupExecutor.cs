@@ -30,12 +30,21 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     public async Task<bool> RunAsync(BackupRequest request, CancellationToken ct)
     {
         var checks = await ServerChecker.RunAsync(server, runner, clock, ct, ServerChecker.NonCriticalChecks);
+        if (checks.Disabled && !server.Disabled)
+        {
+            // Disabled by settings only the remote status shows (RemoteConfigValidation): barman prints them, nothing else.
+            foreach (var message in checks.Lines.Where(l => l.Name == "configuration").SelectMany(l => l.Details))
+            {
+                output.Error(message);
+            }
+            return false;
+        }
         if (!ServerChecker.AllowsBackup(checks))
         {
             output.Error($"Impossible to start the backup. Check the log for more details, or run 'barman check {server.Name}'");
             return false;
         }
-        if (!await CompressionAllowedAsync(ct))
+        if (!NetworkCompressionAllowed())
         {
             return false;
         }
@@ -88,27 +97,17 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     private readonly BackupCompression? _compression = BackupCompression.From(server);
 
     /// <summary>
-    /// barman disables a server whose backup_compression settings are invalid, or that asks for network_compression with
-    /// the postgres method, and backup then prints each problem as an ERROR.
+    /// barman refuses network_compression with the postgres method and prints the problem as an ERROR
+    /// (invalid backup_compression settings are found by the checks, see <see cref="RemoteConfigValidation"/>).
     /// </summary>
-    private async Task<bool> CompressionAllowedAsync(CancellationToken ct)
+    private bool NetworkCompressionAllowed()
     {
-        var issues = new List<string>();
         if (server.Get("network_compression") is { } nc && OptionParsers.TryParseBool(nc, out var on) && on)
         {
-            issues.Add("network_compression option is not supported by postgres backup_method");
+            output.Error("network_compression option is not supported by postgres backup_method");
+            return false;
         }
-        if (_compression is not null)
-        {
-            await using var pg = await BackupServerQueries.ConnectAsync(server, ct);
-            var version = (await pg.FactsAsync(ct)).Version;
-            issues.AddRange(_compression.Validate(version, version / 10000));
-        }
-        foreach (var issue in issues)
-        {
-            output.Error(issue);
-        }
-        return issues.Count == 0;
+        return true;
     }
 
     /// <summary>
