@@ -29,15 +29,14 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     /// <summary>Takes the backup; false when refused or failed (an ERROR was printed).</summary>
     public async Task<bool> RunAsync(BackupRequest request, CancellationToken ct)
     {
-        var checks = await ServerChecker.RunAsync(server, runner, clock, ct, ServerChecker.NonCriticalChecks);
-        if (checks.Disabled && !server.Disabled)
+        if (server.Disabled)
         {
-            // Disabled by settings only the remote status shows (RemoteConfigValidation): barman prints them, nothing else.
-            foreach (var message in checks.Lines.Where(l => l.Name == "configuration").SelectMany(l => l.Details))
-            {
-                output.Error(message);
-            }
-            return false;
+            return RefuseDisabled(server.Messages);
+        }
+        var checks = await ServerChecker.RunAsync(server, runner, clock, ct, ServerChecker.NonCriticalChecks);
+        if (checks.Disabled)
+        {
+            return RefuseDisabled(checks.Lines.Where(l => l.Name == "configuration").SelectMany(l => l.Details));
         }
         if (!ServerChecker.AllowsBackup(checks))
         {
@@ -92,6 +91,16 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 + "Hint: execute the backup command with '--wait'");
         }
         return true;
+    }
+
+    /// <summary>A disabled server (config errors, or settings RemoteConfigValidation refuses): barman prints each message, nothing else.</summary>
+    private bool RefuseDisabled(IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            output.Error(message);
+        }
+        return false;
     }
 
     private readonly BackupCompression? _compression = BackupCompression.From(server);

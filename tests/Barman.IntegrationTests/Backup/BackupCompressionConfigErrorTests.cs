@@ -1,5 +1,5 @@
 // Integration: invalid backup_compression settings against a reachable PostgreSQL 15 disable the server as the real
-// barman 3.4 does; check, show-servers and backup print byte-for-byte what it prints (stdout, stderr, exit code).
+// barman 3.4 does; check, show-servers, list-servers, status and backup print byte-for-byte what it prints (stdout, stderr, exit code).
 using Barman.Cli;
 using Barman.IntegrationTests.Fixtures;
 
@@ -115,5 +115,24 @@ public sealed class BackupCompressionConfigErrorTests(PostgresClusterFixture fix
         }
         Assert.Equal(real, ours);
         Assert.False(Directory.Exists(Path.Combine(home.ServerDir, "base")) && Directory.EnumerateDirectories(Path.Combine(home.ServerDir, "base")).Any());
+    }
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void List_servers_and_status_show_the_server_disabled_as_barman_does(string settings, string[] messages)
+    {
+        // Arrange
+        using var home = Home(settings);
+
+        // Act
+        var realList = Real(home.ConfigFile, "list-servers");
+        var ourList = Ours(home.ConfigFile, "list-servers");
+        var realStatus = Real(home.ConfigFile, "status", "pg-main");
+        var ourStatus = Ours(home.ConfigFile, "status", "pg-main");
+
+        // Assert
+        Assert.Equal("pg-main - invalid compression" + (messages.Length > 0 ? " (WARNING: disabled)" : string.Empty) + "\n", ourList.Out);
+        Assert.Equal(realList, ourList);
+        Assert.Equal(realStatus, ourStatus);
     }
 }
