@@ -95,7 +95,9 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
             {
                 Log("barman.config").WarningLine(warning);
             }
-            var invocation = new Invocation(config, output, clock, runner ?? new ProcessRunner(clock), parse);
+            var processes = runner ?? new ProcessRunner(clock);
+            config = await RemoteConfigValidation.ApplyAsync(config, processes, ct);
+            var invocation = new Invocation(config, output, clock, processes, parse);
             var code = await body(invocation, ct);
             output.Close();
             return code;

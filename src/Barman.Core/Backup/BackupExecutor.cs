@@ -29,13 +29,21 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     /// <summary>Takes the backup; false when refused or failed (an ERROR was printed).</summary>
     public async Task<bool> RunAsync(BackupRequest request, CancellationToken ct)
     {
+        if (server.Disabled)
+        {
+            return RefuseDisabled(server.Messages);
+        }
         var checks = await ServerChecker.RunAsync(server, runner, clock, ct, ServerChecker.NonCriticalChecks);
+        if (checks.Disabled)
+        {
+            return RefuseDisabled(checks.Lines.Where(l => l.Name == "configuration").SelectMany(l => l.Details));
+        }
         if (!ServerChecker.AllowsBackup(checks))
         {
             output.Error($"Impossible to start the backup. Check the log for more details, or run 'barman check {server.Name}'");
             return false;
         }
-        if (!await CompressionAllowedAsync(ct))
+        if (!NetworkCompressionAllowed())
         {
             return false;
         }
@@ -85,30 +93,30 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         return true;
     }
 
+    /// <summary>A disabled server (config errors, or settings RemoteConfigValidation refuses): barman prints each message, nothing else.</summary>
+    private bool RefuseDisabled(IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+        {
+            output.Error(message);
+        }
+        return false;
+    }
+
     private readonly BackupCompression? _compression = BackupCompression.From(server);
 
     /// <summary>
-    /// barman disables a server whose backup_compression settings are invalid, or that asks for network_compression with
-    /// the postgres method, and backup then prints each problem as an ERROR.
+    /// barman refuses network_compression with the postgres method and prints the problem as an ERROR
+    /// (invalid backup_compression settings are found by the checks, see <see cref="RemoteConfigValidation"/>).
     /// </summary>
-    private async Task<bool> CompressionAllowedAsync(CancellationToken ct)
+    private bool NetworkCompressionAllowed()
     {
-        var issues = new List<string>();
         if (server.Get("network_compression") is { } nc && OptionParsers.TryParseBool(nc, out var on) && on)
         {
-            issues.Add("network_compression option is not supported by postgres backup_method");
+            output.Error("network_compression option is not supported by postgres backup_method");
+            return false;
         }
-        if (_compression is not null)
-        {
-            await using var pg = await BackupServerQueries.ConnectAsync(server, ct);
-            var version = (await pg.FactsAsync(ct)).Version;
-            issues.AddRange(_compression.Validate(version, version / 10000));
-        }
-        foreach (var issue in issues)
-        {
-            output.Error(issue);
-        }
-        return issues.Count == 0;
+        return true;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public static class ServerChecker
         }
         try
         {
-            await RunChecksAsync(server, runner, clock, checks, timeout.Token);
+            server = await RunChecksAsync(server, runner, clock, checks, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -54,11 +54,13 @@ public static class ServerChecker
     /// <summary>True when the result lets a backup start: no failed check outside <see cref="NonCriticalChecks"/>.</summary>
     public static bool AllowsBackup(CheckResult result) => result.Lines.All(l => l.Ok || NonCriticalChecks.Contains(l.Name));
 
-    private static async Task RunChecksAsync(ServerConfig server, IProcessRunner runner, TimeProvider clock, CheckCollector checks, CancellationToken ct)
+    /// <summary>Runs the checks; returns the server as the remote status left it (disabled by invalid settings).</summary>
+    private static async Task<ServerConfig> RunChecksAsync(ServerConfig server, IProcessRunner runner, TimeProvider clock, CheckCollector checks, CancellationToken ct)
     {
         var catalog = new CatalogFacts(server);
         CatalogChecks.WalArchive(server, catalog, checks);
         var probe = await ServerProbe.FetchAsync(server, runner, ct);
+        server = RemoteConfigValidation.Apply(server, probe.Postgres?.ServerVersion, probe.PgBaseBackup?.FullVersion);
         var passive = server.Get("primary_ssh_command") is not null;
         if (!passive)
         {
@@ -86,5 +88,6 @@ public static class ServerChecker
             ToolChecks.FileArchiver(probe, checks);
         }
         CatalogChecks.ArchiverErrors(catalog, checks);
+        return server;
     }
 }

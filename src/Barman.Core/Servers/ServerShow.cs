@@ -15,6 +15,10 @@ public static class ServerShow
     {
         var passive = server.Get("primary_ssh_command") is not null;
         var probe = passive ? null : await ServerProbe.FetchAsync(server, runner, ct);
+        if (probe is not null)
+        {
+            server = RemoteConfigValidation.Apply(server, probe.Postgres?.ServerVersion, probe.PgBaseBackup?.FullVersion);
+        }
         return Build(server, probe, new CatalogFacts(server), clock);
     }
 

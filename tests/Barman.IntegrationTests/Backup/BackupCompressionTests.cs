@@ -23,13 +23,17 @@ public sealed class BackupCompressionTests
         return home.ConfigFile;
     }
 
-    [Fact]
-    public async Task A_gzip_tar_backup_has_barmans_layout_and_info_and_invalid_settings_are_refused_as_barman_does()
+    [Theory]
+    [InlineData("gzip", "backup_compression_level = 5\n", "base.tar.gz")]
+    [InlineData("lz4", "backup_compression_format = tar\n", "base.tar.lz4")]
+    [InlineData("zstd", "backup_compression_format = tar\nbackup_compression_level = 3\n", "base.tar.zst")]
+    public async Task A_compressed_tar_backup_has_barmans_layout_and_info_and_invalid_settings_are_refused_as_barman_does(
+        string type, string settings, string archive)
     {
         // Arrange
         using var home = BarmanHome.Create("pg-main");
-        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(ArchiveMode: true, IncomingDirectory: home.Incoming, Port: 55316));
-        var config = WriteConfig(home, cluster, "backup_compression = gzip\nbackup_compression_level = 5\n");
+        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(ArchiveMode: true, IncomingDirectory: home.Incoming));
+        var config = WriteConfig(home, cluster, $"backup_compression = {type}\n{settings}");
         cluster.Psql("CREATE TABLE t(x int); INSERT INTO t VALUES (1);");
         cluster.SwitchWal();
         for (var i = 0; i < 100 && !Directory.EnumerateFiles(home.Incoming).Any(); i++)
@@ -45,14 +49,17 @@ public sealed class BackupCompressionTests
         var info = Core.Catalog.BackupInfo.Load(Path.Combine(home.ServerDir, "base", id, "backup.info"));
         var ourShow = Ours(config, "show-backup", "pg-main", id);
         var realShow = TestProcess.Run("/usr/bin/barman", ["-c", config, "show-backup", "pg-main", id]);
+        var ourList = Ours(config, "list-backup", "pg-main");
+        var realList = TestProcess.Run("/usr/bin/barman", ["-c", config, "list-backup", "pg-main"]);
 
-        // Assert: data/ holds base.tar.gz and backup_manifest only, as the real barman's does
+        // Assert: data/ holds the base archive and backup_manifest only, as the real barman's does
         Assert.True(backup.Code == 0, backup.Out + backup.Err);
-        Assert.Equal(["backup_manifest", "base.tar.gz"], Directory.GetFiles(data).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal("gzip", info.Compression);
+        Assert.Equal(["backup_manifest", archive], Directory.GetFiles(data).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(type, info.Compression);
         Assert.Equal(Core.Catalog.BackupInfo.StatusDone, info.Status);
         Assert.StartsWith("START WAL LOCATION:", info.BackupLabelLiteral!.Trim('\''), StringComparison.Ordinal);
         Assert.Equal(realShow.Stdout, ourShow.Out);
+        Assert.Equal(realList.Stdout, ourList.Out);
 
         // Act: settings the real barman refuses
         WriteConfig(home, cluster, "backup_compression = gzip\nbackup_compression_format = plain\nbackup_compression_workers = 2\n");
