@@ -58,6 +58,14 @@ internal sealed record Invocation(GlobalConfig Config, IOutput Output, TimeProvi
 /// <summary>Creates an <see cref="Invocation"/> per command run. Stdout/stderr are injectable for in-process tests.</summary>
 internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvider clock, IProcessRunner? runner = null)
 {
+    /// <summary>
+    /// barman connects for every command when backup_compression is set, to validate it against the server's version.
+    /// We do it only where the verdict is shown or decides the outcome: get-wal (restore_command during a disaster),
+    /// archive-wal and cron must never wait on an unreachable PostgreSQL.
+    /// </summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> VerbsShowingRemoteConfigErrors =
+        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "check", "show-servers", "list-servers", "status", "backup", "diagnose");
+
     public TextWriter Stdout => stdout;
 
     public TextWriter Stderr => stderr;
@@ -96,7 +104,10 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
                 Log("barman.config").WarningLine(warning);
             }
             var processes = runner ?? new ProcessRunner(clock);
-            config = await RemoteConfigValidation.ApplyAsync(config, processes, ct);
+            if (VerbsShowingRemoteConfigErrors.Contains(parse.CommandResult.Command.Name))
+            {
+                config = await RemoteConfigValidation.ApplyAsync(config, processes, ct);
+            }
             var invocation = new Invocation(config, output, clock, processes, parse);
             var code = await body(invocation, ct);
             output.Close();
