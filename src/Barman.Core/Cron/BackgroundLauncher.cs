@@ -19,9 +19,7 @@ public sealed class BarmanSubprocessLauncher(IProcessRunner runner, IReadOnlyLis
 {
     public async Task LaunchAsync(IReadOnlyList<string> verbAndArgs, CancellationToken ct)
     {
-        var script = keepDescriptors
-            ? "exec setsid -f \"$0\" \"$@\" </dev/null"
-            : "exec setsid -f \"$0\" \"$@\" </dev/null >/dev/null 2>&1";
+        var script = DetachScript(keepDescriptors ? string.Empty : ">/dev/null 2>&1");
         var args = ImmutableArray.CreateBuilder<string>();
         args.Add("-c");
         args.Add(script);
@@ -32,4 +30,14 @@ public sealed class BarmanSubprocessLauncher(IProcessRunner runner, IReadOnlyLis
         args.AddRange(verbAndArgs);
         await runner.RunAsync(new ProcessSpec("/bin/sh", args.ToImmutable(), Timeout: TimeSpan.FromSeconds(30)), ct: ct);
     }
+
+    /// <summary>
+    /// The sh script that starts "$0" "$@" in a new session with stdin on /dev/null and <paramref name="redirection"/>.
+    /// A shell without job control ignores SIGINT in background jobs (`barman cron &` in a script), and an ignored
+    /// SIGINT is inherited: receive-wal could then never be stopped gracefully, nor its pg_receivewal. The child gets
+    /// SIGINT back at its default through env --default-signal (coreutils 8.31+; older systems start it as before).
+    /// </summary>
+    public static string DetachScript(string redirection) =>
+        "if env --default-signal=INT true 2>/dev/null; then exec setsid -f env --default-signal=INT \"$0\" \"$@\" </dev/null "
+        + redirection + "; else exec setsid -f \"$0\" \"$@\" </dev/null " + redirection + "; fi";
 }

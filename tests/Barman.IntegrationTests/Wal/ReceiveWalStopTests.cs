@@ -2,6 +2,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Barman.Cli;
+using Barman.Core.Cron;
 using Barman.Core.Locking;
 using Barman.Core.Wal;
 using Barman.IntegrationTests.Fixtures;
@@ -91,10 +92,12 @@ public sealed partial class ReceiveWalStopTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    // cron's launch (BackgroundLauncher), with the output kept in a file instead of /dev/null; returns the PID in the lock.
+    // cron's launch (BackgroundLauncher), with the output kept in a file instead of /dev/null, from a parent that ignores
+    // SIGINT as background jobs of a script do (and CI runners often are); returns the PID in the lock.
     private static int StartDetached(BarmanHome home, string outFile, string lockPath)
     {
-        TestProcess.Run("/bin/sh", ["-c", "exec setsid -f \"$0\" \"$@\" </dev/null >\"$OUT\" 2>&1", BarmanBinary, "-c", home.ConfigFile, "receive-wal", "pg-main"], env: new Dictionary<string, string> { ["OUT"] = outFile });
+        TestProcess.Run("/bin/sh", ["-c", "trap '' INT; exec /bin/sh -c \"$LAUNCH\" \"$0\" \"$@\"", BarmanBinary, "-c", home.ConfigFile, "receive-wal", "pg-main"],
+            env: new Dictionary<string, string> { ["OUT"] = outFile, ["LAUNCH"] = BarmanSubprocessLauncher.DetachScript(">\"$OUT\" 2>&1") });
         return WaitFor(() => LockFile.IsHeld(lockPath) && LockFile.ReadPid(lockPath) is { } pid ? pid : 0, "the receive-wal lock");
     }
 
