@@ -14,23 +14,8 @@ public sealed class RecoverCompressedTests
     public async Task A_compressed_backup_with_a_tablespace_is_unpacked_relocated_and_started(string compression, bool remote)
     {
         // Arrange: a cluster with a tablespace, a tar backup compressed by pg_basebackup, its WAL archived
-        using var home = BarmanHome.Create("pg-main");
-        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(
-            ArchiveMode: true, IncomingDirectory: home.Incoming, Slots: ["barman"], Port: LoopbackPorts.Next()));
-        home.WriteConfig(cluster);
-        var wals = Path.Combine(home.ServerDir, "wals");
-        Directory.CreateDirectory(wals);
-        var archive = new TestWalArchive(home.Incoming, wals);
-        var location = Path.Combine(cluster.Root, "tbs1");
-        Directory.CreateDirectory(location);
-        TestProcess.ChownToPostgres(location);
-        cluster.Psql($"CREATE TABLESPACE tbs1 LOCATION '{location}'");
-        cluster.Psql("CREATE TABLE in_tbs (n int) TABLESPACE tbs1; INSERT INTO in_tbs SELECT generate_series(1, 42)");
-        cluster.Psql("CREATE TABLE in_base (n int); INSERT INTO in_base SELECT generate_series(1, 1000)");
-        var oid = uint.Parse(cluster.Psql("SELECT oid FROM pg_tablespace WHERE spcname = 'tbs1'"), CultureInfo.InvariantCulture);
-        var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", [("tbs1", oid, location)], compression);
-        await archive.WaitForAsync(cluster.SwitchWal());
-        await archive.WaitForAsync(backup.EndWal);
+        await using var scenario = await TablespaceBackup.CreateAsync(compression, "CREATE TABLE in_base (n int); INSERT INTO in_base SELECT generate_series(1, 1000)");
+        var (home, cluster, backup, oid) = (scenario.Home, scenario.Cluster, scenario.Backup, scenario.Oid);
         // Remotely everything happens as the ssh user (postgres), in a directory it owns.
         using var sshd = remote ? await LocalSshd.StartAsync("postgres") : null;
         var parent = Path.Combine(home.Root, "target");

@@ -10,22 +10,8 @@ public sealed class RecoverTablespaceTests
     public async Task A_relocated_tablespace_is_copied_linked_and_readable()
     {
         // Arrange: a cluster with a tablespace holding a table, a base backup, its WAL archived
-        using var home = BarmanHome.Create("pg-main");
-        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(
-            ArchiveMode: true, IncomingDirectory: home.Incoming, Slots: ["barman"], Port: LoopbackPorts.Next()));
-        home.WriteConfig(cluster);
-        var wals = Path.Combine(home.ServerDir, "wals");
-        Directory.CreateDirectory(wals);
-        var archive = new TestWalArchive(home.Incoming, wals);
-        var location = Path.Combine(cluster.Root, "tbs1");
-        Directory.CreateDirectory(location);
-        TestProcess.ChownToPostgres(location);
-        cluster.Psql($"CREATE TABLESPACE tbs1 LOCATION '{location}'");
-        cluster.Psql("CREATE TABLE in_tbs (n int) TABLESPACE tbs1; INSERT INTO in_tbs SELECT generate_series(1, 42)");
-        var oid = uint.Parse(cluster.Psql("SELECT oid FROM pg_tablespace WHERE spcname = 'tbs1'"), CultureInfo.InvariantCulture);
-        var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", [("tbs1", oid, location)]);
-        await archive.WaitForAsync(cluster.SwitchWal());
-        await archive.WaitForAsync(backup.EndWal);
+        await using var scenario = await TablespaceBackup.CreateAsync();
+        var (home, cluster, backup, oid) = (scenario.Home, scenario.Cluster, scenario.Backup, scenario.Oid);
         var dest = Path.Combine(home.Root, "recovered");
         var relocated = Path.Combine(home.Root, "tbs1-relocated");
 
@@ -50,22 +36,8 @@ public sealed class RecoverTablespaceTests
     public async Task Restore_test_keeps_tablespaces_inside_its_scratch_copy_and_leaves_the_live_ones_alone()
     {
         // Arrange: a running cluster with a tablespace, a base backup of it, its WAL archived
-        using var home = BarmanHome.Create("pg-main");
-        await using var cluster = await PostgresCluster.StartAsync(new ClusterOptions(
-            ArchiveMode: true, IncomingDirectory: home.Incoming, Slots: ["barman"], Port: LoopbackPorts.Next()));
-        home.WriteConfig(cluster);
-        var wals = Path.Combine(home.ServerDir, "wals");
-        Directory.CreateDirectory(wals);
-        var archive = new TestWalArchive(home.Incoming, wals);
-        var location = Path.Combine(cluster.Root, "tbs1");
-        Directory.CreateDirectory(location);
-        TestProcess.ChownToPostgres(location);
-        cluster.Psql($"CREATE TABLESPACE tbs1 LOCATION '{location}'");
-        cluster.Psql("CREATE TABLE in_tbs (n int) TABLESPACE tbs1; INSERT INTO in_tbs SELECT generate_series(1, 42)");
-        var oid = uint.Parse(cluster.Psql("SELECT oid FROM pg_tablespace WHERE spcname = 'tbs1'"), CultureInfo.InvariantCulture);
-        var backup = TestBaseBackup.Take(cluster, Path.Combine(home.ServerDir, "base"), "pg-main", [("tbs1", oid, location)]);
-        await archive.WaitForAsync(cluster.SwitchWal());
-        await archive.WaitForAsync(backup.EndWal);
+        await using var scenario = await TablespaceBackup.CreateAsync();
+        var (home, cluster, backup, location) = (scenario.Home, scenario.Cluster, scenario.Backup, scenario.Location);
         // Nothing may write to the live tablespace during the test but the restore test itself (which must not).
         cluster.Psql("ALTER TABLE in_tbs SET (autovacuum_enabled = off)");
         cluster.Psql("VACUUM ANALYZE in_tbs");
