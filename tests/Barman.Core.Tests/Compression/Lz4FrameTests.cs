@@ -1,5 +1,4 @@
 // lz4 specifics: the frame we write (block checksums), every frame shape we must still read, damage is detected.
-using System.Diagnostics;
 using Barman.Core.Compression;
 
 namespace Barman.Core.Tests.Compression;
@@ -42,7 +41,7 @@ public sealed class Lz4FrameTests
     public void Every_frame_shape_the_lz4_tool_writes_decodes_through_both_read_paths(params string[] options)
     {
         // Arrange
-        var frame = RunLz4([.. options, "-1", "--content-size", "-c", "-q"], Segment.Value);
+        var frame = ExternalTool.Filter(["lz4", .. options, "-1", "--content-size", "-c", "-q"], Segment.Value);
 
         // Act
         var copied = Decompress(frame);
@@ -59,7 +58,7 @@ public sealed class Lz4FrameTests
     public void A_damaged_byte_in_the_archive_is_an_error_not_wrong_wal(bool legacyFrame)
     {
         // Arrange: one flipped bit in the middle of the compressed bytes
-        var frame = legacyFrame ? RunLz4(["-B7", "-1", "--content-size", "-c", "-q"], Segment.Value) : Compress(Segment.Value);
+        var frame = legacyFrame ? ExternalTool.Filter(["lz4", "-B7", "-1", "--content-size", "-c", "-q"], Segment.Value) : Compress(Segment.Value);
         frame[frame.Length / 2] ^= 0x10;
 
         // Act + Assert
@@ -80,7 +79,7 @@ public sealed class Lz4FrameTests
     public void The_lz4_tool_reads_and_verifies_what_we_write()
     {
         // Act
-        var back = RunLz4(["-d", "-c", "-q"], Compress(Segment.Value));
+        var back = ExternalTool.Filter(["lz4", "-d", "-c", "-q"], Compress(Segment.Value));
 
         // Assert
         Assert.Equal(Segment.Value, back);
@@ -98,7 +97,7 @@ public sealed class Lz4FrameTests
         var frame = ms.ToArray();
 
         // Act
-        var back = RunLz4(["-d", "-c", "-q"], frame);
+        var back = ExternalTool.Filter(["lz4", "-d", "-c", "-q"], frame);
 
         // Assert: FLG has the block checksum bit and no content checksum bit
         Assert.Equal(0x10, frame[4] & 0x14);
@@ -135,25 +134,6 @@ public sealed class Lz4FrameTests
         {
             output.Write(buffer, 0, n);
         }
-        return output.ToArray();
-    }
-
-    private static byte[] RunLz4(string[] args, byte[] input)
-    {
-        var psi = new ProcessStartInfo("lz4") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var p = Process.Start(psi)!;
-        var output = new MemoryStream();
-        var reader = p.StandardOutput.BaseStream.CopyToAsync(output);
-        var errors = p.StandardError.ReadToEndAsync();
-        p.StandardInput.BaseStream.Write(input);
-        p.StandardInput.Close();
-        reader.GetAwaiter().GetResult();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"lz4 {string.Join(' ', args)} failed: {errors.Result}");
         return output.ToArray();
     }
 }

@@ -134,25 +134,19 @@ public sealed partial class ReceiveWalStopTests
         }
     }
 
-    private static int ChildNamed(int parent, string name)
+    private static int ChildNamed(int parent, string name) =>
+        Signals.ChildrenOf(parent).FirstOrDefault(pid => CommandName(pid) == name);
+
+    private static string? CommandName(int pid)
     {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        try
         {
-            try
-            {
-                var text = File.ReadAllText(Path.Combine(dir, "stat"));
-                var comm = text[(text.IndexOf('(') + 1)..text.LastIndexOf(')')];
-                var ppid = int.Parse(text[(text.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-                if (ppid == parent && comm == name)
-                {
-                    return int.Parse(Path.GetFileName(dir), CultureInfo.InvariantCulture);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-            {
-            }
+            return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n');
         }
-        return 0;
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static long ParseLsn(string lsn)
