@@ -118,12 +118,11 @@ public sealed class BackupCatalog
             try
             {
                 // No File.Exists first: one stat per backup is measurable at thousands of backups.
-                var info = BackupInfo.Load(file);
-                read[i] = new Entry(info, null, info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(dirs[i]) : null);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                // a directory without backup.info is not a backup
+                if (BackupInfo.TryLoad(file) is { } info)
+                {
+                    read[i] = new Entry(info, null, info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(dirs[i]) : null);
+                }
+                // else: a directory without backup.info is not a backup
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
             {

@@ -152,32 +152,27 @@ public sealed record BackupInfo
     }
 
     /// <summary>Reads and parses a backup.info file; the id is its directory's name.</summary>
-    public static BackupInfo Load(string path)
+    public static BackupInfo Load(string path) =>
+        TryLoad(path) ?? throw new FileNotFoundException($"Could not find file '{path}'.", path);
+
+    /// <summary>As <see cref="Load"/>, null when the file does not exist (a directory that is not a backup).</summary>
+    public static BackupInfo? TryLoad(string path)
     {
-        var id = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!;
-        // open, fstat, read, close into pooled buffers: list-backup reads thousands of these per command.
-        using var handle = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(handle);
-        if (length > 16 << 20)
+        if (Storage.SmallFile.TryRead(path) is not { } contents)
         {
-            throw new FormatException($"{length} bytes is too large for a backup.info");
+            return null;
         }
-        var bytes = ArrayPool<byte>.Shared.Rent((int)length);
-        var chars = ArrayPool<char>.Shared.Rent((int)length);
+        var id = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!;
+        var chars = ArrayPool<char>.Shared.Rent(contents.Bytes.Length);
         try
         {
-            var read = 0;
-            while (read < length && RandomAccess.Read(handle, bytes.AsSpan(read, (int)length - read), read) is var n and > 0)
-            {
-                read += n;
-            }
-            var count = Encoding.UTF8.GetChars(bytes.AsSpan(0, read), chars);
+            var count = Encoding.UTF8.GetChars(contents.Bytes, chars);
             return Parse(id, chars.AsSpan(0, count));
         }
         finally
         {
             ArrayPool<char>.Shared.Return(chars);
-            ArrayPool<byte>.Shared.Return(bytes);
+            contents.Dispose();
         }
     }
 }

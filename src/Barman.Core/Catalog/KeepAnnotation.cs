@@ -16,15 +16,18 @@ public static class KeepAnnotation
     /// <summary>"full", "standalone" or null. An unreadable or empty file means no keep, as in barman.</summary>
     public static string? Read(string backupDirectory)
     {
-        var path = PathFor(backupDirectory);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
         try
         {
-            var text = File.ReadAllText(path).Trim();
-            return text.Length == 0 ? null : text;
+            // One open (ENOENT for nearly every backup) rather than a stat and then a read.
+            if (SmallFile.TryRead(PathFor(backupDirectory), 4096) is not { } contents)
+            {
+                return null;
+            }
+            using (contents)
+            {
+                var text = Encoding.UTF8.GetString(contents.Bytes).Trim();
+                return text.Length == 0 ? null : text;
+            }
         }
         catch (IOException)
         {

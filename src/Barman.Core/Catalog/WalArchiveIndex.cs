@@ -2,7 +2,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Barman.Core.Configuration;
 using Barman.Core.Wal;
 
@@ -27,37 +26,101 @@ public sealed record BackupWalInfo(
 }
 
 /// <summary>
-/// The archived WAL files of a server, sorted by name, read from <c>wals/xlog.db</c> once. Lines that do not parse
-/// are skipped (rebuild-xlogdb repairs them).
+/// The archived WAL files of a server, sorted by name, read from <c>wals/xlog.db</c> once. Lines are split and ordered
+/// at load but parsed only when a walk reaches them: show-backup looks at a handful of the tens of thousands of lines.
+/// Lines that do not parse are skipped (rebuild-xlogdb repairs them).
 /// </summary>
 public sealed class WalArchiveIndex
 {
     private static readonly SearchValues<char> UpperHex = SearchValues.Create("0123456789ABCDEF");
 
-    private readonly ImmutableArray<XlogDbEntry> _entries;
+    private readonly byte[] _data;
+    private readonly (int Start, int Length, int NameLength)[] _lines; // in name order
+    private readonly XlogDbEntry?[] _parsed;
+    private readonly bool[] _isParsed;
+    private ImmutableArray<XlogDbEntry> _entries;
 
-    private WalArchiveIndex(ImmutableArray<XlogDbEntry> entries) => _entries = entries;
+    private WalArchiveIndex(byte[] data, (int Start, int Length, int NameLength)[] lines)
+    {
+        _data = data;
+        _lines = lines;
+        _parsed = new XlogDbEntry?[lines.Length];
+        _isParsed = new bool[lines.Length];
+    }
 
-    public ImmutableArray<XlogDbEntry> Entries => _entries;
+    /// <summary>Every well-formed entry, in name order (parses the whole file on first use).</summary>
+    public ImmutableArray<XlogDbEntry> Entries
+    {
+        get
+        {
+            if (_entries.IsDefault)
+            {
+                var all = ImmutableArray.CreateBuilder<XlogDbEntry>(_lines.Length);
+                for (var i = 0; i < _lines.Length; i++)
+                {
+                    if (At(i) is { } e)
+                    {
+                        all.Add(e);
+                    }
+                }
+                _entries = all.ToImmutable();
+            }
+            return _entries;
+        }
+    }
 
     /// <summary>Reads <c>&lt;wals_directory&gt;/xlog.db</c>; a missing file is an empty archive.</summary>
-    public static WalArchiveIndex Load(ServerConfig server) => From(XlogDb.ReadAll(server));
+    public static WalArchiveIndex Load(ServerConfig server) => Load(XlogDb.PathFor(server));
 
-    public static WalArchiveIndex Load(string xlogDbPath) => From(XlogDb.ReadAll(xlogDbPath));
+    public static WalArchiveIndex Load(string xlogDbPath) => Of(XlogDb.ReadBytes(xlogDbPath));
 
-    /// <summary>The entries sorted by name (barman keeps xlog.db sorted, so usually nothing moves).</summary>
-    public static WalArchiveIndex From(IEnumerable<XlogDbEntry> entries)
+    /// <summary>An index over given entries (tests, rebuilt catalogs), in the order xlog.db would hold them.</summary>
+    public static WalArchiveIndex From(IEnumerable<XlogDbEntry> entries) =>
+        Of(System.Text.Encoding.UTF8.GetBytes(string.Concat(entries.Select(e => e.Format()))));
+
+    /// <summary>
+    /// Splits the complete lines of xlog.db (a torn last line is ignored) and orders them by name; barman keeps the
+    /// file sorted, so usually nothing moves. The sort is stable: duplicate names keep their file order.
+    /// </summary>
+    private static WalArchiveIndex Of(byte[] data)
     {
-        var array = entries.ToArray();
-        for (var i = 1; i < array.Length; i++)
+        var complete = data.AsSpan(0, data.AsSpan().LastIndexOf((byte)'\n') + 1);
+        var lines = new List<(int Start, int Length, int NameLength)>(complete.Length / 56);
+        var sorted = true;
+        for (var pos = 0; pos < complete.Length;)
         {
-            if (string.CompareOrdinal(array[i - 1].Name, array[i].Name) > 0)
+            var length = complete[pos..].IndexOf((byte)'\n');
+            if (length > 0)
             {
-                // stable, as OrderBy was: duplicate names keep their file order
-                return new([.. array.OrderBy(e => e.Name, StringComparer.Ordinal)]);
+                var tab = complete.Slice(pos, length).IndexOf((byte)'\t');
+                lines.Add((pos, length, tab < 0 ? length : tab));
+                sorted = sorted && (lines.Count < 2 || CompareNames(data, lines[^2], lines[^1]) <= 0);
             }
+            pos += length + 1;
         }
-        return new(ImmutableCollectionsMarshal.AsImmutableArray(array));
+        var array = lines.ToArray();
+        if (!sorted)
+        {
+            var order = Enumerable.Range(0, array.Length).ToArray();
+            Array.Sort(order, (a, b) => CompareNames(data, array[a], array[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            array = [.. order.Select(i => array[i])];
+        }
+        return new WalArchiveIndex(data, array);
+    }
+
+    private static int CompareNames(byte[] data, (int Start, int Length, int NameLength) a, (int Start, int Length, int NameLength) b) =>
+        data.AsSpan(a.Start, a.NameLength).SequenceCompareTo(data.AsSpan(b.Start, b.NameLength));
+
+    /// <summary>The entry of line <paramref name="i"/> (name order), or null when that line is malformed.</summary>
+    private XlogDbEntry? At(int i)
+    {
+        if (!_isParsed[i])
+        {
+            var (start, length, _) = _lines[i];
+            _parsed[i] = XlogDb.ParseLine(_data.AsSpan(start, length));
+            _isParsed[i] = true;
+        }
+        return _parsed[i];
     }
 
     /// <summary>
@@ -73,9 +136,12 @@ public sealed class WalArchiveIndex
         }
         var nextEnd = next?.EndWal;
         // History files can sort anywhere, so with them the walk starts at the top of xlog.db.
-        for (var i = includeHistory ? 0 : LowerBound(begin); i < _entries.Length; i++)
+        for (var i = includeHistory ? 0 : LowerBound(begin); i < _lines.Length; i++)
         {
-            var e = _entries[i];
+            if (At(i) is not { } e)
+            {
+                continue;
+            }
             var (kind, timeline) = Classify(e.Name);
             if (kind is null)
             {
@@ -178,13 +244,17 @@ public sealed class WalArchiveIndex
 
     private static uint Timeline(ReadOnlySpan<char> name) => uint.Parse(name[..8], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 
+    /// <summary>The first line whose name is not below <paramref name="name"/> (names are ASCII: bytes compare as chars).</summary>
     private int LowerBound(string name)
     {
-        int lo = 0, hi = _entries.Length;
+        Span<byte> key = stackalloc byte[System.Text.Encoding.UTF8.GetMaxByteCount(name.Length)];
+        key = key[..System.Text.Encoding.UTF8.GetBytes(name, key)];
+        int lo = 0, hi = _lines.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(_entries[mid].Name, name) < 0)
+            var (start, _, nameLength) = _lines[mid];
+            if (_data.AsSpan(start, nameLength).SequenceCompareTo(key) < 0)
             {
                 lo = mid + 1;
             }

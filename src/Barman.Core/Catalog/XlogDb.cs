@@ -18,36 +18,43 @@ public static class XlogDb
 
     public static IReadOnlyList<XlogDbEntry> ReadAll(string path)
     {
-        byte[] bytes;
+        var bytes = ReadBytes(path);
+        // One read, then a walk over the bytes decoding one line at a time: xlog.db holds tens of thousands of lines
+        // on a busy server and a whole-file string would double the memory touched.
+        var complete = bytes.AsSpan(0, bytes.AsSpan().LastIndexOf((byte)'\n') + 1);
+        var result = new List<XlogDbEntry>(complete.Length / 56);
+        while (!complete.IsEmpty)
+        {
+            var nl = complete.IndexOf((byte)'\n');
+            if (nl > 0 && ParseLine(complete[..nl]) is { } entry)
+            {
+                result.Add(entry);
+            }
+            complete = complete[(nl + 1)..];
+        }
+        return result;
+    }
+
+    /// <summary>The bytes of xlog.db; empty when it does not exist.</summary>
+    internal static byte[] ReadBytes(string path)
+    {
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return [];
         }
-        // One read, then a walk over the bytes decoding one line at a time into a reused buffer: xlog.db holds tens
-        // of thousands of lines on a busy server and a whole-file string would double the memory touched.
-        var complete = bytes.AsSpan(0, bytes.AsSpan().LastIndexOf((byte)'\n') + 1);
-        var result = new List<XlogDbEntry>(complete.Length / 56);
-        Span<char> chars = stackalloc char[512];
-        while (!complete.IsEmpty)
-        {
-            var nl = complete.IndexOf((byte)'\n');
-            var line = complete[..nl];
-            complete = complete[(nl + 1)..];
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-            var decoded = line.Length <= chars.Length ? chars[..Encoding.UTF8.GetChars(line, chars)] : Encoding.UTF8.GetString(line).AsSpan();
-            if (XlogDbEntry.TryParse(decoded) is { } entry)
-            {
-                result.Add(entry);
-            }
-        }
-        return result;
+    }
+
+    /// <summary>One line (without its newline) as an entry, or null when it is malformed.</summary>
+    internal static XlogDbEntry? ParseLine(ReadOnlySpan<byte> line)
+    {
+        Span<char> chars = stackalloc char[256];
+        return line.Length <= chars.Length
+            ? XlogDbEntry.TryParse(chars[..Encoding.UTF8.GetChars(line, chars)])
+            : XlogDbEntry.TryParse(Encoding.UTF8.GetString(line));
     }
 
     /// <summary>Waits for the xlogdb lock (as barman does: every writer queues behind the holder).</summary>
