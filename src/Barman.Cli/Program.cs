@@ -51,12 +51,13 @@ internal static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         var ctx = new CliContext(stdout, stderr, clock);
-        var root = CommandTree.Build(ctx);
         if (ShellCompletion.IsRequest(args))
         {
-            return ShellCompletion.Run(root, args, stdout, stderr);
+            return ShellCompletion.Run(CommandTree.Build(ctx), args, stdout, stderr);
         }
-        var model = ArgparseUsage.Model(root);
+        // Only the verb the command line names is built (help and usage errors build the ones they list).
+        var root = CommandTree.Root();
+        var model = ArgparseUsage.LazyModel(root, ctx);
         switch (ArgparseEngine.Parse(model, args))
         {
             case ArgparseOutcome.Help help:
@@ -68,7 +69,7 @@ internal static class Program
             case ArgparseOutcome.Error error:
                 return UsageErrors.Print(error.Parser, error.Message, stderr);
             case ArgparseOutcome.Parsed { Verb: null } bare:
-                return BareBarman(root, bare, stdout, stderr);
+                return BareBarman(root, model, bare, stdout, stderr);
             case ArgparseOutcome.Parsed parsed:
                 // Response files (@file) are not an argparse feature: a value starting with '@' stays a value.
                 var parse = root.Parse(parsed.CanonicalArgs, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -97,7 +98,7 @@ internal static class Program
         verb is "receive-wal" ? TimeSpan.FromSeconds(40) : TimeSpan.FromSeconds(2);
 
     /// <summary>No verb: barman reads the configuration (a missing -c file is still an error), then prints the help.</summary>
-    private static int BareBarman(RootCommand root, ArgparseOutcome.Parsed parsed, TextWriter stdout, TextWriter stderr)
+    private static int BareBarman(Command root, ArgParser model, ArgparseOutcome.Parsed parsed, TextWriter stdout, TextWriter stderr)
     {
         var parse = root.Parse(parsed.CanonicalArgs, new ParserConfiguration { ResponseFileTokenReplacer = null });
         try
@@ -109,7 +110,7 @@ internal static class Program
             stderr.Write(e.Message + "\n");
             return e.ExitCode;
         }
-        stdout.Write(ArgparseUsage.Formatter.Help(ArgparseUsage.Model(root)));
+        stdout.Write(ArgparseUsage.Formatter.Help(model));
         return 0;
     }
 }

@@ -13,7 +13,8 @@ internal static class HelpCommand
         var command = new Command("help", "show this help message and exit") { verb };
         command.SetAction(parse =>
         {
-            ctx.Stdout.Write(ArgparseUsage.Help((RootCommand)parse.RootCommandResult.Command, parse.GetValue(verb)));
+            // The whole tree: the root this command line was parsed with holds only the verbs it named.
+            ctx.Stdout.Write(ArgparseUsage.Help(CommandTree.Build(ctx), parse.GetValue(verb)));
             return 0;
         });
         return command;

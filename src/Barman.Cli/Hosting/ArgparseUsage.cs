@@ -14,10 +14,23 @@ internal static class ArgparseUsage
     public static HelpFormatter Formatter => HelpFormatter.ForEnvironment(TerminalColumns);
 
     /// <summary>The argparse parsers for <paramref name="root"/>; each verb's help ends with its exit codes (our addition).</summary>
-    public static ArgParser Model(RootCommand root) => ArgparseModelBuilder.Build(root, GlobalOptions.Version, VerbEpilog);
+    public static ArgParser Model(Command root) => ArgparseModelBuilder.Build(root, GlobalOptions.Version, VerbEpilog);
+
+    /// <summary>
+    /// The parsers for a root built without verbs (<see cref="Commands.CommandTree.Root"/>): a verb is built, and added
+    /// to the root for System.CommandLine to bind, only when the command line names it or help lists it.
+    /// </summary>
+    public static ArgParser LazyModel(Command root, CliContext ctx) =>
+        ArgparseModelBuilder.Build(root, GlobalOptions.Version, VerbEpilog, Commands.CommandTree.Verbs.Select(verb =>
+            (verb.Name, verb.Aliases, verb.Hidden, (Func<Command>)(() =>
+            {
+                var command = Commands.CommandTree.Create(verb, ctx);
+                root.Subcommands.Add(command);
+                return command;
+            }))));
 
     /// <summary>The --help text of the root (<paramref name="verb"/> null) or of a verb or alias.</summary>
-    public static string Help(RootCommand root, string? verb)
+    public static string Help(Command root, string? verb)
     {
         var model = Model(root);
         var parser = verb is null ? model : model.FindSubParser(verb)?.Parser ?? model;

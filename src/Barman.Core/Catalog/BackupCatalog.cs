@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
 using Barman.Core.Configuration;
 using Barman.Core.Errors;
+using Barman.Core.Storage;
 
 namespace Barman.Core.Catalog;
 
@@ -56,7 +57,8 @@ public sealed class BackupCatalog
 
     private static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings, Dictionary<string, string?> Keep) Read(string baseDir)
     {
-        var dirs = Directory.Exists(baseDir) ? Directory.GetDirectories(baseDir) : [];
+        using var handle = SmallFile.TryOpenDirectory(baseDir);
+        var dirs = handle is null ? [] : Directory.GetDirectories(baseDir);
         var read = new Entry[dirs.Length];
         // Reading thousands of small files is mostly system-call latency: two threads halve the wall time.
         if (dirs.Length >= ParallelThreshold && Environment.ProcessorCount > 1)
@@ -67,7 +69,7 @@ public sealed class BackupCatalog
             {
                 try
                 {
-                    ReadRange(dirs, read, half, dirs.Length);
+                    ReadRange(handle!, dirs, read, half, dirs.Length);
                 }
                 catch (Exception e)
                 {
@@ -76,13 +78,13 @@ public sealed class BackupCatalog
             })
             { IsBackground = true };
             other.Start();
-            ReadRange(dirs, read, 0, half);
+            ReadRange(handle!, dirs, read, 0, half);
             other.Join();
             failure?.Throw();
         }
         else
         {
-            ReadRange(dirs, read, 0, dirs.Length);
+            ReadRange(handle!, dirs, read, 0, dirs.Length);
         }
         var backups = ImmutableArray.CreateBuilder<BackupInfo>(dirs.Length);
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -110,23 +112,23 @@ public sealed class BackupCatalog
 
     private readonly record struct Entry(BackupInfo? Info, string? Warning, string? Keep);
 
-    private static void ReadRange(string[] dirs, Entry[] read, int from, int to)
+    private static void ReadRange(SmallFile.Directory baseDir, string[] dirs, Entry[] read, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
-            var file = Path.Combine(dirs[i], "backup.info");
+            var id = Path.GetFileName(dirs[i]);
             try
             {
                 // No File.Exists first: one stat per backup is measurable at thousands of backups.
-                if (BackupInfo.TryLoad(file) is { } info)
+                if (BackupInfo.TryLoad(baseDir, id) is { } info)
                 {
-                    read[i] = new Entry(info, null, info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(dirs[i]) : null);
+                    read[i] = new Entry(info, null, info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(baseDir, id) : null);
                 }
                 // else: a directory without backup.info is not a backup
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
             {
-                read[i] = new Entry(null, $"Skipping unreadable backup.info '{file}': {e.Message.ReplaceLineEndings(" ")}", null);
+                read[i] = new Entry(null, $"Skipping unreadable backup.info '{Path.Combine(dirs[i], "backup.info")}': {e.Message.ReplaceLineEndings(" ")}", null);
             }
         }
     }

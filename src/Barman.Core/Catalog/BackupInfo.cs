@@ -156,18 +156,24 @@ public sealed record BackupInfo
         TryLoad(path) ?? throw new FileNotFoundException($"Could not find file '{path}'.", path);
 
     /// <summary>As <see cref="Load"/>, null when the file does not exist (a directory that is not a backup).</summary>
-    public static BackupInfo? TryLoad(string path)
+    public static BackupInfo? TryLoad(string path) =>
+        Decode(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!, Storage.SmallFile.TryRead(path));
+
+    /// <summary>Reads <c>&lt;id&gt;/backup.info</c> below an open base/ directory; null when it does not exist.</summary>
+    internal static BackupInfo? TryLoad(Storage.SmallFile.Directory baseDirectory, string backupId) =>
+        Decode(backupId, baseDirectory.TryRead(backupId + "/backup.info"));
+
+    private static BackupInfo? Decode(string backupId, Storage.SmallFile.Contents? file)
     {
-        if (Storage.SmallFile.TryRead(path) is not { } contents)
+        if (file is not { } contents)
         {
             return null;
         }
-        var id = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)!)!;
         var chars = ArrayPool<char>.Shared.Rent(contents.Bytes.Length);
         try
         {
             var count = Encoding.UTF8.GetChars(contents.Bytes, chars);
-            return Parse(id, chars.AsSpan(0, count));
+            return Parse(backupId, chars.AsSpan(0, count));
         }
         finally
         {

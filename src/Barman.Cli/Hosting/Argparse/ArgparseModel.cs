@@ -57,8 +57,27 @@ internal sealed record ArgAction(
     public string DisplayName => IsOptional ? string.Join('/', OptionStrings) : Metavar ?? Dest;
 }
 
-/// <summary>A sub-command as the root parser lists it.</summary>
-internal sealed record SubParser(string Name, ImmutableArray<string> Aliases, string? Help, ArgParser Parser, Command Command);
+/// <summary>
+/// A sub-command as the root parser lists it. Its names are known up front; its command and parser are built on
+/// first use, so a command line builds only the verb it names.
+/// </summary>
+internal sealed class SubParser(string name, ImmutableArray<string> aliases, Func<(Command Command, ArgParser Parser)> build)
+{
+    private (Command Command, ArgParser Parser)? _built;
+
+    public string Name => name;
+
+    public ImmutableArray<string> Aliases => aliases;
+
+    public Command Command => Built.Command;
+
+    public ArgParser Parser => Built.Parser;
+
+    /// <summary>The description shown in the root's help (without the exit codes sentence).</summary>
+    public string? Help => ArgparseModelBuilder.SplitExitCodes(Command.Description).Description;
+
+    private (Command Command, ArgParser Parser) Built => _built ??= build();
+}
 
 /// <summary>One parser: the root (<c>barman</c>) or a verb (<c>barman backup</c>).</summary>
 internal sealed record ArgParser(string Prog, string? Description, string? Epilog, ImmutableArray<ArgAction> Actions, ImmutableArray<SubParser> SubParsers)

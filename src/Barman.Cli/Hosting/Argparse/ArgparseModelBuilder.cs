@@ -12,11 +12,27 @@ internal static class ArgparseModelBuilder
     private static readonly ArgAction HelpAction = new(
         ["-h", "--help"], "help", ActionKind.Help, Nargs.Zero, null, null, null, null, "show this help message and exit", null);
 
-    /// <summary>The root parser: -h, -v, the global options and one sub-parser per verb (in declaration order).</summary>
-    public static ArgParser Build(RootCommand root, Option version, Func<Command, string?> verbEpilog)
+    /// <summary>The root parser: -h, -v, the global options and one sub-parser per verb of the tree (in its order).</summary>
+    public static ArgParser Build(Command root, Option version, Func<Command, string?> verbEpilog) =>
+        Build(root, version, verbEpilog, root.Subcommands.Select(c => (c.Name, c.Aliases.ToImmutableArray(), c.Hidden, (Func<Command>)(() => c))));
+
+    /// <summary>
+    /// The root parser over verbs given by name, each built by its factory the first time the parser needs it
+    /// (the command line names it, or help and usage list it).
+    /// </summary>
+    public static ArgParser Build(
+        Command root,
+        Option version,
+        Func<Command, string?> verbEpilog,
+        IEnumerable<(string Name, ImmutableArray<string> Aliases, bool Hidden, Func<Command> Create)> verbs)
     {
-        var subParsers = root.Subcommands
-            .Select(c => new SubParser(c.Name, [.. c.Aliases], SplitExitCodes(c.Description).Description, ForCommand(c, "barman " + c.Name, verbEpilog(c)), c))
+        var verbList = verbs.ToList();
+        var subParsers = verbList
+            .Select(v => new SubParser(v.Name, v.Aliases, () =>
+            {
+                var command = v.Create();
+                return (command, ForCommand(command, "barman " + command.Name, verbEpilog(command)));
+            }))
             .ToImmutableArray();
         var actions = ImmutableArray.CreateBuilder<ArgAction>();
         actions.Add(HelpAction);
@@ -26,7 +42,7 @@ internal static class ArgparseModelBuilder
             actions.Add(FromOption(option));
         }
         // Hidden verbs (our extensions such as restore-test) parse, but stay out of barman's usage, help and choice lists.
-        var names = subParsers.Where(s => !s.Command.Hidden).SelectMany(s => s.Aliases.Prepend(s.Name)).ToArray();
+        var names = verbList.Where(v => !v.Hidden).SelectMany(v => v.Aliases.Prepend(v.Name)).ToArray();
         actions.Add(new ArgAction([], "command", ActionKind.SubParsers, Nargs.Parser, null, names, null, null, null, null));
         // The root has no description: barman's help starts with the usage and then the positional arguments.
         return new ArgParser("barman", null, Epilog, actions.ToImmutable(), subParsers);
