@@ -63,8 +63,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
     /// We do it only where the verdict is shown or decides the outcome: get-wal (restore_command during a disaster),
     /// archive-wal and cron must never wait on an unreachable PostgreSQL.
     /// </summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> VerbsShowingRemoteConfigErrors =
-        System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "check", "show-servers", "list-servers", "status", "backup", "diagnose");
+    private static readonly HashSet<string> VerbsShowingRemoteConfigErrors =
+        new(StringComparer.Ordinal) { "check", "show-servers", "list-servers", "status", "backup", "diagnose" };
 
     public TextWriter Stdout => stdout;
 

@@ -1,5 +1,4 @@
 // A server's backups: every base/*/backup.info read once, selectors (latest, oldest, id, name...) resolved against them.
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
 using Barman.Core.Configuration;
@@ -15,7 +14,7 @@ namespace Barman.Core.Catalog;
 public sealed class BackupCatalog
 {
     /// <summary>Statuses barman treats as "copy done": the default filter for latest/oldest/previous/next/names.</summary>
-    public static readonly FrozenSet<string> CopyDone = FrozenSet.Create(StringComparer.Ordinal, BackupInfo.StatusWaitingForWals, BackupInfo.StatusDone);
+    public static readonly IReadOnlySet<string> CopyDone = new HashSet<string>(StringComparer.Ordinal) { BackupInfo.StatusWaitingForWals, BackupInfo.StatusDone };
 
     private readonly Dictionary<string, string?> _keep = new(StringComparer.Ordinal);
 

@@ -1,5 +1,4 @@
 // The one table of backup.info keys: name, how the value is written and read back, default, hidden-if-null.
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Barman.Core.Formatting;
@@ -58,10 +57,10 @@ internal static class BackupInfoFields
         new("xlog_segment_size", BackupInfoFieldKind.Integer, b => Int(b.XlogSegmentSize)),
     ];
 
-    private static readonly FrozenDictionary<string, int> Ordinals =
-        All.Select((f, i) => KeyValuePair.Create(f.Key, i)).ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> Ordinals =
+        All.Select((f, i) => KeyValuePair.Create(f.Key, i)).ToDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalsBySpan =
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalsBySpan =
         Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The position of a known key in <see cref="All"/>, or -1 for a key this version does not know.</summary>

@@ -1,5 +1,4 @@
 // The check engine: runs barman's checks for one server in the reference order and returns a CheckResult.
-using System.Collections.Frozen;
 using Barman.Core.Configuration;
 using Barman.Core.Logging;
 using Barman.Core.Output;
@@ -15,12 +14,12 @@ namespace Barman.Core.Checks;
 public static class ServerChecker
 {
     /// <summary>Checks whose failure does not stop a backup (barman's CheckStrategy default ignore list).</summary>
-    public static FrozenSet<string> NonCriticalChecks { get; } = new[]
+    public static IReadOnlySet<string> NonCriticalChecks { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "minimum redundancy requirements", "backup maximum age", "backup minimum size", "failed backups", "archiver errors",
         "empty incoming directory", "empty streaming directory", "incoming WALs directory", "streaming WALs directory",
         "wal maximum age",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    };
 
     /// <summary>
     /// Runs every check. <paramref name="ignoredChecks"/> only changes how failures are logged (the result keeps them).
@@ -33,7 +32,7 @@ public static class ServerChecker
         CancellationToken ct,
         IReadOnlySet<string>? ignoredChecks = null)
     {
-        var checks = new CheckCollector(server.Name, ignoredChecks ?? FrozenSet<string>.Empty);
+        var checks = new CheckCollector(server.Name, ignoredChecks ?? new HashSet<string>());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (server.CheckTimeout > 0)
         {

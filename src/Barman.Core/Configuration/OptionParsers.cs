@@ -1,6 +1,5 @@
 // Validates an option's text as barman 3.4 does when it loads a server (its PARSERS table); the error text is what
 // barman's "Ignoring invalid configuration value ..." warning quotes.
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -10,14 +9,14 @@ namespace Barman.Core.Configuration;
 public static partial class OptionParsers
 {
     /// <summary>Integer options barman checks at load time (others, such as minimum_redundancy, are checked later or never).</summary>
-    private static readonly FrozenSet<string> CheckedInts = new[]
+    private static readonly HashSet<string> CheckedInts = new(StringComparer.Ordinal)
     {
         "archiver_batch_size", "backup_compression_level", "backup_compression_workers", "basebackup_retry_sleep",
         "basebackup_retry_times", "check_timeout", "max_incoming_wals_queue", "parallel_jobs", "streaming_archiver_batch_size",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    };
 
     /// <summary>The message of each enumerated option's parser (they differ in wording).</summary>
-    private static readonly FrozenDictionary<string, string> ChoiceErrors = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> ChoiceErrors = new(StringComparer.Ordinal)
     {
         ["backup_method"] = "Invalid value (must be one in: 'rsync', 'postgres', 'local-rsync', 'snapshot')",
         ["backup_compression"] = "Invalid value (must be one in: 'gzip', 'lz4', 'zstd')",
@@ -25,7 +24,7 @@ public static partial class OptionParsers
         ["backup_compression_location"] = "Invalid value (must be either `client` or `server`)",
         ["create_slot"] = "Invalid value (use 'manual' or 'auto')",
         ["reuse_backup"] = "Invalid value (use 'copy', 'link' or 'off')",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     /// <summary>Null when <paramref name="value"/> is valid for <paramref name="spec"/>, else barman's reason.</summary>
     /// <param name="section">"[pg-main] section": BackupOptions/RecoveryOptions repeat it inside their message.</param>

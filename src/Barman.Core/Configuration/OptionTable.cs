@@ -1,5 +1,4 @@
 // Every configuration option barman knows, declared once; parsing, validation, show-servers and docs read this table.
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Barman.Core.Configuration;
@@ -23,7 +22,7 @@ public static class OptionTable
     public static ImmutableArray<OptionSpec> All { get; } = Build();
 
     /// <summary>Options by name.</summary>
-    public static FrozenDictionary<string, OptionSpec> ByName { get; } = All.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, OptionSpec> ByName { get; } = All.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     private static ImmutableArray<OptionSpec> Build()
     {

@@ -1,5 +1,4 @@
 // The order in which barman 3.4 reads a server's options (ServerConfig.KEYS): its warnings come out in this order.
-using System.Collections.Frozen;
 
 namespace Barman.Core.Configuration;
 
@@ -26,8 +25,8 @@ internal static class ServerKeyOrder
         "streaming_wals_directory", "tablespace_bandwidth_limit", "wal_retention_policy", "wals_directory",
     ];
 
-    private static readonly FrozenDictionary<string, int> Position =
-        Keys.Select((k, i) => (k, i)).ToFrozenDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> Position =
+        Keys.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
 
     /// <summary>The rank of an option; options barman does not know (our extensions) come last, by name.</summary>
     public static int Of(string name) => Position.TryGetValue(name, out var i) ? i : Keys.Length;

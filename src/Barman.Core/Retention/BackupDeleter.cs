@@ -1,5 +1,4 @@
 // delete: refuses kept backups and minimum_redundancy violations with barman's words, removes the backup and the WAL it alone needed.
-using System.Collections.Frozen;
 using Barman.Core.Catalog;
 using Barman.Core.Formatting;
 using Barman.Core.Hooks;
@@ -11,8 +10,10 @@ namespace Barman.Core.Retention;
 /// <summary>barman's BackupManager.delete_backup.</summary>
 public static class BackupDeleter
 {
-    private static readonly FrozenSet<string> Archiving = FrozenSet.Create(StringComparer.Ordinal,
-        BackupInfo.StatusStarted, BackupInfo.StatusWaitingForWals, BackupInfo.StatusDone, BackupInfo.StatusSyncing);
+    private static readonly HashSet<string> Archiving = new(StringComparer.Ordinal)
+    {
+        BackupInfo.StatusStarted, BackupInfo.StatusWaitingForWals, BackupInfo.StatusDone, BackupInfo.StatusSyncing,
+    };
 
     /// <summary>
     /// Deletes <paramref name="backup"/>; false (after a WARNING) when a keep request or minimum_redundancy forbids it.

@@ -210,8 +210,7 @@ internal sealed partial class ArgparseParserState(ArgParser parser, SubParser? s
 
     private int MatchArgument(ArgAction action, string pattern)
     {
-        var m = Regex.Match(pattern, "^" + NargsPattern(action), RegexOptions.CultureInvariant);
-        if (!m.Success)
+        if (NargsPattern.Match(pattern, [NargsPattern.For(action.Nargs, action.IsOptional)]) is not [var length])
         {
             throw Error(action, action.Nargs switch
             {
@@ -220,34 +219,19 @@ internal sealed partial class ArgparseParserState(ArgParser parser, SubParser? s
                 _ => "expected one argument",
             });
         }
-        return m.Groups[1].Length;
+        return length;
     }
 
     private static List<int> MatchPartial(List<ArgAction> actions, string pattern)
     {
         for (var i = actions.Count; i > 0; i--)
         {
-            var regex = "^" + string.Concat(actions.Take(i).Select(NargsPattern));
-            var m = Regex.Match(pattern, regex, RegexOptions.CultureInvariant);
-            if (m.Success)
+            if (NargsPattern.Match(pattern, [.. actions.Take(i).Select(a => NargsPattern.For(a.Nargs, a.IsOptional))]) is { } lengths)
             {
-                return [.. m.Groups.Cast<Group>().Skip(1).Select(g => g.Length)];
+                return [.. lengths];
             }
         }
         return [];
-    }
-
-    private static string NargsPattern(ArgAction action)
-    {
-        var p = action.Nargs switch
-        {
-            Nargs.Zero => "(-*-*)",
-            Nargs.One => "(-*A-*)",
-            Nargs.Optional => "(-*A?-*)",
-            Nargs.OneOrMore => "(-*A[A-]*)",
-            _ => "(-*A[-AO]*)",
-        };
-        return action.IsOptional ? p.Replace("-*", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal) : p;
     }
 
     private void TakeAction(ArgAction action, List<string> strings)
