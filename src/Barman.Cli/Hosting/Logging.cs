@@ -1,5 +1,6 @@
 // Serilog to log_file in barman's line format: "YYYY-MM-DD HH:MM:SS,mmm [PID] barman.module LEVEL: message".
 using System.Globalization;
+using Barman.Core.Logging;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -33,14 +34,20 @@ internal static class Logging
         {
             return $"Failed opening the requested log file. Using standard error instead. ({logFile}: {e.Message})";
         }
-        Log.Logger = new LoggerConfiguration()
-            .MinimumLevel.Is(ToSerilog(level))
+        var minimum = ToSerilog(level);
+        BarmanLog.Defer(() => new LoggerConfiguration()
+            .MinimumLevel.Is(minimum)
             .WriteTo.File(new BarmanLineFormatter(), logFile, shared: true)
-            .CreateLogger();
+            .CreateLogger());
         return null;
     }
 
-    public static void Stop() => Log.CloseAndFlush();
+    /// <summary>Flushes and closes the log file (nothing to do when no line was logged).</summary>
+    public static void Stop()
+    {
+        BarmanLog.Defer(null); // nothing was logged: no file logger to create any more
+        Log.CloseAndFlush();
+    }
 
     private static LogEventLevel ToSerilog(string level) => level.ToUpperInvariant() switch
     {

@@ -23,7 +23,7 @@ namespace Barman.Core.Backup;
 public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProvider clock, IProcessRunner runner, HookScripts? hooks = null)
 {
     private readonly HookScripts _hooks = hooks ?? HookScripts.For(server, clock, runner);
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.backup_executor");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.backup_executor"); // taken at each use: see BarmanLog.Defer
     private static readonly UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     /// <summary>Takes the backup; false when refused or failed (an ERROR was printed).</summary>

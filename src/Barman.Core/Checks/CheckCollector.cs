@@ -11,7 +11,7 @@ namespace Barman.Core.Checks;
 /// </summary>
 internal sealed class CheckCollector(string server, IReadOnlySet<string> ignored)
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.server");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.server"); // taken at each use: see BarmanLog.Defer
     private readonly ImmutableArray<CheckLine>.Builder _lines = ImmutableArray.CreateBuilder<CheckLine>();
 
     public IReadOnlySet<string> Ignored => ignored;

@@ -12,7 +12,7 @@ namespace Barman.Core.Cron;
 /// </summary>
 public sealed class CronRunner(GlobalConfig config, IOutput output, IBackgroundLauncher launcher, ICronCatalog catalog)
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.server");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.server"); // taken at each use: see BarmanLog.Defer
 
     public async Task RunAsync(CancellationToken ct)
     {

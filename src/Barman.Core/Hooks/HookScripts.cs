@@ -25,7 +25,7 @@ public sealed class HookScripts(ServerConfig server, IProcessRunner runner, Func
     public static readonly TimeSpan BreakTime = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan NapTime = TimeSpan.FromSeconds(60);
 
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.hooks");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.hooks"); // taken at each use: see BarmanLog.Defer
 
     /// <summary>The production runner: real processes, real sleeps on <paramref name="clock"/>.</summary>
     public static HookScripts For(ServerConfig server, TimeProvider clock, IProcessRunner? runner = null) =>

@@ -7,7 +7,37 @@ namespace Barman.Core.Logging;
 /// <summary>Loggers named like barman's Python modules, and plain-text helpers (no template parsing of user text).</summary>
 public static class BarmanLog
 {
-    public static ILogger For(string module) => Log.ForContext(Constants.SourceContextPropertyName, module);
+    private static readonly Lock Gate = new();
+    private static Func<ILogger>? s_pending;
+
+    /// <summary>
+    /// Installs the process-wide logger the first time a line is logged rather than now: most runs (list-backup,
+    /// show-backup, get-wal) log nothing, and creating the logger was a twentieth of their start-up. Null cancels.
+    /// </summary>
+    public static void Defer(Func<ILogger>? create)
+    {
+        lock (Gate)
+        {
+            s_pending = create;
+        }
+    }
+
+    /// <summary>A logger for <paramref name="module"/>; take it where it is used (see <see cref="Defer"/>).</summary>
+    public static ILogger For(string module)
+    {
+        if (Volatile.Read(ref s_pending) is not null)
+        {
+            lock (Gate)
+            {
+                if (s_pending is { } create)
+                {
+                    s_pending = null;
+                    Log.Logger = create();
+                }
+            }
+        }
+        return Log.ForContext(Constants.SourceContextPropertyName, module);
+    }
 
     public static void DebugLine(this ILogger log, string text) => log.Debug("{Text:l}", text);
 

@@ -11,7 +11,7 @@ namespace Barman.Core.Postgres;
 /// </summary>
 public sealed class PostgresClient : IAsyncDisposable
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.postgres");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.postgres"); // taken at each use: see BarmanLog.Defer
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlConnection _connection;
 

@@ -10,7 +10,7 @@ namespace Barman.Core.Postgres;
 /// <summary>Reads what check, status and show-servers need from a live server.</summary>
 public static class PostgresProbe
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.postgres");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.postgres"); // taken at each use: see BarmanLog.Defer
 
     private static readonly string[] ShowSettings =
         ["wal_level", "hot_standby", "max_wal_senders", "data_checksums", "max_replication_slots", "wal_compression", "wal_keep_size"];

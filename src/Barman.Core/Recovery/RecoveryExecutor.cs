@@ -17,7 +17,7 @@ namespace Barman.Core.Recovery;
 /// <param name="localZone">Naive target times and the printed start time are in this zone.</param>
 public sealed class RecoveryExecutor(Action<string> info, TimeProvider clock, TimeZoneInfo localZone)
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.recovery_executor");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.recovery_executor"); // taken at each use: see BarmanLog.Defer
 
     /// <summary>The pre/post recovery scripts (barman runs them around the executor); none when null.</summary>
     public Hooks.RecoveryHooks? Hooks { get; init; }

@@ -36,7 +36,7 @@ public sealed record RestoreTestResult(bool Ok, DateTimeOffset StartedAt, TimeSp
 /// </summary>
 public sealed class RestoreTester(Action<string> info, TimeProvider clock, IProcessRunner runner)
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.restore_test");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.restore_test"); // taken at each use: see BarmanLog.Defer
 
     public async Task<RestoreTestResult> RunAsync(RecoverySource source, IWalArchiveReader archive, RestoreTestRequest request, CancellationToken ct)
     {

@@ -19,7 +19,7 @@ namespace Barman.Core.Wal;
 /// </summary>
 public sealed class WalArchiver(ServerConfig server, IOutput output, TimeProvider clock)
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.wal_archiver");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.wal_archiver"); // taken at each use: see BarmanLog.Defer
 
     /// <summary>Compression workers: parallel_jobs when set above 1, else one per core.</summary>
     public int Jobs { get; init; } = server.ParallelJobs > 1 ? server.ParallelJobs : Environment.ProcessorCount;

@@ -17,7 +17,7 @@ public sealed record GetWalRequest(string WalName, string? OutputDirectory, stri
 /// </summary>
 public static class WalRetriever
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.server");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.server"); // taken at each use: see BarmanLog.Defer
 
     public static void Run(ServerConfig server, GetWalRequest request, IOutput output, Func<Stream> stdout)
     {

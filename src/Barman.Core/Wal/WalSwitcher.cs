@@ -13,7 +13,7 @@ public sealed record SwitchWalRequest(bool Force, bool Archive, int ArchiveTimeo
 /// <summary>Runs pg_switch_wal() (after a CHECKPOINT with --force) and optionally waits for the closed file.</summary>
 public sealed class WalSwitcher(ServerConfig server, IOutput output, TimeProvider clock)
 {
-    private static readonly Serilog.ILogger Log = BarmanLog.For("barman.server");
+    private static Serilog.ILogger Log => BarmanLog.For("barman.server"); // taken at each use: see BarmanLog.Defer
 
     public async Task RunAsync(SwitchWalRequest request, CancellationToken ct)
     {
