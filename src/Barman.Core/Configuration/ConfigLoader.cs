@@ -147,16 +147,6 @@ public static partial class ConfigLoader
         }
         var values = Resolve(merged, OptionScope.Server, merged);
 
-        var messages = ImmutableArray.CreateBuilder<string>();
-        if (values.GetValueOrDefault("conninfo") is null)
-        {
-            messages.Add($"PostgreSQL connection: Missing 'conninfo' parameter for server '{name}'");
-        }
-        var method = values.GetValueOrDefault("backup_method") ?? "rsync";
-        if (method is "rsync" && values.GetValueOrDefault("ssh_command") is null)
-        {
-            messages.Add($"Missing or invalid ssh_command in barman configuration for server {name}");
-        }
         if (values.GetValueOrDefault("minimum_redundancy") is { } mr
             && !int.TryParse(mr, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
@@ -171,7 +161,8 @@ public static partial class ConfigLoader
             warn("Forcing 'archiver = on'");
             values = values.SetItem("archiver", "true");
         }
-        return new ServerConfig(name, values, messages.Count > 0, messages.ToImmutable(), file);
+        var messages = ServerValidation.Messages(name, values, archiver, streaming);
+        return new ServerConfig(name, values, messages.Length > 0, messages, file);
     }
 
     /// <summary>

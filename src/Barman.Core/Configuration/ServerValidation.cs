@@ -1,0 +1,93 @@
+// The configuration errors that disable a server when barman 3.4 builds it, in the order barman reports them.
+using System.Collections.Immutable;
+
+namespace Barman.Core.Configuration;
+
+/// <summary>
+/// Load-time rules (found by running barman 3.4): conflicting directories, missing connections, options the backup
+/// method does not support, a streaming-only archiver without its settings. Each message disables the server.
+/// </summary>
+internal static class ServerValidation
+{
+    /// <summary>The directories barman compares, in the order it registers them (a later one reports the clash).</summary>
+    private static readonly ImmutableArray<string> PathKeys =
+        ["backup_directory", "basebackups_directory", "errors_directory", "incoming_wals_directory", "streaming_wals_directory", "wals_directory"];
+
+    /// <summary>Every problem of one server; <paramref name="archiverOn"/> is the archiver setting before it is forced on.</summary>
+    public static ImmutableArray<string> Messages(string name, IReadOnlyDictionary<string, string?> values, bool archiverOn, bool streamingOn)
+    {
+        var messages = ImmutableArray.CreateBuilder<string>();
+        messages.AddRange(PathConflicts(name, values));
+        var conninfo = values.GetValueOrDefault("conninfo");
+        var streamingConninfo = values.GetValueOrDefault("streaming_conninfo");
+        var method = values.GetValueOrDefault("backup_method") ?? "rsync";
+        if (conninfo is null)
+        {
+            messages.Add($"PostgreSQL connection: Missing 'conninfo' parameter for server '{name}'");
+        }
+        if ((method == "postgres" || streamingOn) && streamingConninfo is null)
+        {
+            messages.Add($"Streaming connection: Missing 'streaming_conninfo' parameter for server '{name}'");
+        }
+        messages.AddRange(MethodProblems(name, method, values));
+        // The message names both options, but only a missing slot_name triggers it (a missing connection is reported above).
+        if (!archiverOn && streamingOn && values.GetValueOrDefault("slot_name") is null)
+        {
+            messages.Add("Streaming-only archiver requires 'streaming_conninfo' and 'slot_name' options to be properly configured");
+        }
+        return messages.ToImmutable();
+    }
+
+    /// <summary>barman's backup executors refuse options their method cannot honour; a missing ssh_command stops there.</summary>
+    private static IEnumerable<string> MethodProblems(string name, string method, IReadOnlyDictionary<string, string?> values)
+    {
+        if (method == "postgres")
+        {
+            if (values.GetValueOrDefault("tablespace_bandwidth_limit") is { Length: > 0 })
+            {
+                yield return "tablespace_bandwidth_limit option is not supported by postgres backup_method";
+            }
+            if (values.GetValueOrDefault("reuse_backup") is { } reuse && reuse != "off")
+            {
+                yield return "reuse_backup option is not supported by postgres backup_method";
+            }
+            if (values.GetValueOrDefault("network_compression") is { } nc && OptionParsers.TryParseBool(nc, out var on) && on)
+            {
+                yield return "network_compression option is not supported by postgres backup_method";
+            }
+            yield break;
+        }
+        if (method != "local-rsync" && values.GetValueOrDefault("ssh_command") is null)
+        {
+            yield return $"Missing or invalid ssh_command in barman configuration for server {name}";
+            yield break;
+        }
+        if (values.GetValueOrDefault("backup_compression") is not null)
+        {
+            yield return "backup_compression option is not supported by rsync backup_method";
+        }
+    }
+
+    /// <summary>Two of a server's directories resolving to the same place (barman compares real paths).</summary>
+    private static IEnumerable<string> PathConflicts(string name, IReadOnlyDictionary<string, string?> values)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in PathKeys)
+        {
+            if (values.GetValueOrDefault(key) is not { } path)
+            {
+                continue;
+            }
+            var real = RealPath.Of(path);
+            if (seen.TryGetValue(real, out var first))
+            {
+                var shown = real == path ? path : $"{path} (symlink to: {real})";
+                yield return $"Conflicting path: {key}={shown} conflicts with '{first}' for server '{name}'";
+            }
+            else
+            {
+                seen[real] = key;
+            }
+        }
+    }
+}
