@@ -29,10 +29,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     /// <summary>Takes the backup; false when refused or failed (an ERROR was printed).</summary>
     public async Task<bool> RunAsync(BackupRequest request, CancellationToken ct)
     {
-        if (server.Disabled)
-        {
-            return RefuseDisabled(server.Messages);
-        }
+        // A server disabled by its configuration never gets here: the command's ServerGate refused it.
         var checks = await ServerChecker.RunAsync(server, runner, clock, ct, ServerChecker.NonCriticalChecks);
         if (checks.Disabled)
         {
@@ -41,10 +38,6 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         if (!ServerChecker.AllowsBackup(checks))
         {
             output.Error($"Impossible to start the backup. Check the log for more details, or run 'barman check {server.Name}'");
-            return false;
-        }
-        if (!NetworkCompressionAllowed())
-        {
             return false;
         }
         foreach (var dir in new[] { server.BaseBackupsDirectory, server.WalsDirectory, server.IncomingWalsDirectory, server.StreamingWalsDirectory, server.ErrorsDirectory })
@@ -93,7 +86,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         return true;
     }
 
-    /// <summary>A disabled server (config errors, or settings RemoteConfigValidation refuses): barman prints each message, nothing else.</summary>
+    /// <summary>Settings RemoteConfigValidation refuses once PostgreSQL is reached: barman prints each message, nothing else.</summary>
     private bool RefuseDisabled(IEnumerable<string> messages)
     {
         foreach (var message in messages)
@@ -104,20 +97,6 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     }
 
     private readonly BackupCompression? _compression = BackupCompression.From(server);
-
-    /// <summary>
-    /// barman refuses network_compression with the postgres method and prints the problem as an ERROR
-    /// (invalid backup_compression settings are found by the checks, see <see cref="RemoteConfigValidation"/>).
-    /// </summary>
-    private bool NetworkCompressionAllowed()
-    {
-        if (server.Get("network_compression") is { } nc && OptionParsers.TryParseBool(nc, out var on) && on)
-        {
-            output.Error("network_compression option is not supported by postgres backup_method");
-            return false;
-        }
-        return true;
-    }
 
     /// <summary>
     /// A STARTED or EMPTY backup seen while we hold the backup lock belongs to a backup process that died without

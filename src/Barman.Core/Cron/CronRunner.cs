@@ -3,6 +3,7 @@ using Barman.Core.Configuration;
 using Barman.Core.Locking;
 using Barman.Core.Logging;
 using Barman.Core.Output;
+using Barman.Core.Servers;
 
 namespace Barman.Core.Cron;
 
@@ -18,7 +19,7 @@ public sealed class CronRunner(GlobalConfig config, IOutput output, IBackgroundL
     {
         foreach (var server in config.Servers.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            if (!server.Active || server.Disabled)
+            if (!ServerGate.Allows(server, output, GatePolicy.Cron))
             {
                 continue;
             }
