@@ -7,26 +7,12 @@ namespace Barman.Cli.Commands;
 
 internal static class GatedServers
 {
-    /// <summary>
-    /// Unknown names and 'all' mixed with names are reported first, as barman does; then each server is gated as the
-    /// loop reaches it, so a disabled server's messages sit between the other servers' output in barman's order.
-    /// </summary>
+    /// <summary>Unknown names and 'all' mixed with names are reported first, as barman does; then <see cref="ServerGate.Select"/>.</summary>
     public static IEnumerable<ServerConfig> Many(Invocation inv, IReadOnlyList<string> names, GatePolicy? policy = null)
     {
         var resolved = inv.ResolveServers(names, out var reportErrors);
         reportErrors();
-        return Gate(inv, resolved, policy ?? GatePolicy.Default);
-    }
-
-    private static IEnumerable<ServerConfig> Gate(Invocation inv, IReadOnlyList<ServerConfig> servers, GatePolicy policy)
-    {
-        foreach (var server in servers)
-        {
-            if (ServerGate.Allows(server, inv.Output, policy))
-            {
-                yield return server;
-            }
-        }
+        return ServerGate.Select(resolved, inv.Output, policy ?? GatePolicy.Default);
     }
 
     /// <summary>One named server, or null when the gate refused it (its messages are printed; exit with <see cref="RefusedCode"/>).</summary>

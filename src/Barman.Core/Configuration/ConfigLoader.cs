@@ -153,6 +153,13 @@ public static partial class ConfigLoader
             logWarnings.Add($"Invalid minimum_redundancy \"{mr}\" for server \"{name}\" (fallback to \"0\")");
             values = values.SetItem("minimum_redundancy", "0");
         }
+        var method = values.GetValueOrDefault("backup_method") ?? "rsync";
+        var rsyncExecutor = method == "local-rsync" || (method == "rsync" && values.GetValueOrDefault("ssh_command") is not null);
+        if (rsyncExecutor && values.GetValueOrDefault("backup_options") is null)
+        {
+            // barman's rsync executors say so when they are built (not when a missing ssh_command stops them first).
+            warn($"No backup strategy set for server '{name}' (using default 'concurrent_backup').");
+        }
         var archiver = values.GetValueOrDefault("archiver") is { } a && OptionParsers.TryParseBool(a, out var ab) && ab;
         var streaming = values.GetValueOrDefault("streaming_archiver") is { } s && OptionParsers.TryParseBool(s, out var sb) && sb;
         if (!archiver && !streaming)

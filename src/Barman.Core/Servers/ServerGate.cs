@@ -30,6 +30,17 @@ public sealed record GatePolicy(bool InactiveIsError, bool SkipInactive, bool Di
 /// <summary>The per-server gate every command applies (barman's manage_server_command).</summary>
 public static class ServerGate
 {
+    /// <summary>
+    /// Several servers: the inactive ones a verb skips are announced at once, before any work (barman drops them while
+    /// building its server list); the others pass the gate one by one as the caller reaches them, so a disabled
+    /// server's messages come between the other servers' output, in barman's order.
+    /// </summary>
+    public static IEnumerable<ServerConfig> Select(IEnumerable<ServerConfig> servers, IOutput output, GatePolicy policy)
+    {
+        var kept = servers.Where(s => s.Active || !policy.SkipInactive || Allows(s, output, policy)).ToList();
+        return kept.Where(s => Allows(s, output, policy));
+    }
+
     /// <summary>True when the command should run for <paramref name="server"/>; reports through the port as barman does.</summary>
     public static bool Allows(ServerConfig server, IOutput output, GatePolicy policy)
     {
