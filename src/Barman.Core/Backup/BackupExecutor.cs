@@ -52,7 +52,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 output.Error("Another backup process is running");
                 return false;
             }
-            FailInterruptedBackups();
+            InterruptedBackups.FailUnderLock(server, output);
             info = await BackupLockedAsync(request, ct);
             // barman runs the post scripts in its finally block, for a DONE, WAITING_FOR_WALS or FAILED backup alike.
             if (Directory.Exists(Path.Combine(server.BaseBackupsDirectory, info.BackupId)))
@@ -97,24 +97,6 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     }
 
     private readonly BackupCompression? _compression = BackupCompression.From(server);
-
-    /// <summary>
-    /// A STARTED or EMPTY backup seen while we hold the backup lock belongs to a backup process that died without
-    /// finishing (SIGKILL, OOM killer, power loss). barman leaves it STARTED for ever; we mark it FAILED, with a warning,
-    /// so that list-backup, check and retention treat it as the failure it is.
-    /// </summary>
-    private void FailInterruptedBackups()
-    {
-        foreach (var orphan in BackupCatalog.Load(server).Backups.Where(b => b.Status is BackupInfo.StatusStarted or BackupInfo.StatusEmpty))
-        {
-            Save(Path.Combine(server.BaseBackupsDirectory, orphan.BackupId), orphan with
-            {
-                Status = BackupInfo.StatusFailed,
-                Error = "failure during backup (the backup process ended before finishing it: interrupted or killed)",
-            });
-            output.Warning($"Backup {orphan.BackupId} of server {server.Name} was left {orphan.Status} by a backup process that did not finish: marked as FAILED");
-        }
-    }
 
     private async Task<BackupInfo> BackupLockedAsync(BackupRequest request, CancellationToken ct)
     {
