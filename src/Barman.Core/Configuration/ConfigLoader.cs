@@ -111,6 +111,10 @@ public static partial class ConfigLoader
             var file = documents.Last(d => d.Sections.Any(s => s.Name == name)).Path;
             servers[name] = BuildServer(name, globalValues, own, file, setupWarnings.Add, logWarnings);
         }
+        if (ServerValidation.CrossServerConflict(servers.Values) is { } clash)
+        {
+            throw new ConfigurationException(clash);
+        }
         setupWarnings.ForEach(Warn);
 
         if (globalValues.GetValueOrDefault("log_level") is { } level

@@ -72,17 +72,11 @@ internal static class ServerValidation
     private static IEnumerable<string> PathConflicts(string name, IReadOnlyDictionary<string, string?> values)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in PathKeys)
+        foreach (var (key, path, real) in Paths(values))
         {
-            if (values.GetValueOrDefault(key) is not { } path)
-            {
-                continue;
-            }
-            var real = RealPath.Of(path);
             if (seen.TryGetValue(real, out var first))
             {
-                var shown = real == path ? path : $"{path} (symlink to: {real})";
-                yield return $"Conflicting path: {key}={shown} conflicts with '{first}' for server '{name}'";
+                yield return $"Conflicting path: {key}={Shown(path, real)} conflicts with '{first}' for server '{name}'";
             }
             else
             {
@@ -90,4 +84,33 @@ internal static class ServerValidation
             }
         }
     }
+
+    /// <summary>
+    /// A directory of one server that is also another server's: barman refuses the whole configuration with the first
+    /// such clash (servers in name order), since two servers would archive or delete in the same place.
+    /// </summary>
+    public static string? CrossServerConflict(IEnumerable<ServerConfig> servers)
+    {
+        var owners = new Dictionary<string, (string Key, string Server)>(StringComparer.Ordinal);
+        foreach (var server in servers.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            foreach (var (key, path, real) in Paths(server.Values))
+            {
+                if (!owners.TryGetValue(real, out var owner))
+                {
+                    owners[real] = (key, server.Name);
+                }
+                else if (owner.Server != server.Name)
+                {
+                    return $"Conflicting path: {key}={Shown(path, real)} for server '{server.Name}' conflicts with '{owner.Key}' for server '{owner.Server}'";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<(string Key, string Path, string Real)> Paths(IReadOnlyDictionary<string, string?> values) =>
+        PathKeys.Where(k => values.GetValueOrDefault(k) is not null).Select(k => (k, values[k]!, RealPath.Of(values[k]!)));
+
+    private static string Shown(string path, string real) => real == path ? path : $"{path} (symlink to: {real})";
 }

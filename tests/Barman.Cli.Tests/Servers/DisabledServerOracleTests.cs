@@ -126,6 +126,16 @@ public sealed class DisabledServerOracleTests : IDisposable
     }
 
     [OracleFact]
+    public void A_directory_shared_by_two_servers_refuses_the_whole_configuration()
+    {
+        // Arrange: two servers would archive into one WAL directory
+        WriteConfig(Server("pg-bad", "wals_directory = {home}/pg-ok/wals/"), Server("pg-ok"));
+
+        // Act + Assert: every command stops with the clash, cron included (it must not start two archivers there)
+        AssertSameAsBarman(["list-servers", "-f json list-backup pg-ok", "get-wal pg-ok " + Wal, "cron"]);
+    }
+
+    [OracleFact]
     public void Cron_announces_the_inactive_and_disabled_servers_it_skips()
     {
         // Arrange: no healthy server, so neither program starts background archivers
