@@ -1,5 +1,6 @@
 // The configuration errors that disable a server when barman 3.4 builds it, in the order barman reports them.
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 
 namespace Barman.Core.Configuration;
 
@@ -7,7 +8,7 @@ namespace Barman.Core.Configuration;
 /// Load-time rules (found by running barman 3.4): conflicting directories, missing connections, options the backup
 /// method does not support, a streaming-only archiver without its settings. Each message disables the server.
 /// </summary>
-internal static class ServerValidation
+internal static partial class ServerValidation
 {
     /// <summary>The directories barman compares, in the order it registers them (a later one reports the clash).</summary>
     private static readonly ImmutableArray<string> PathKeys =
@@ -25,9 +26,17 @@ internal static class ServerValidation
         {
             messages.Add($"PostgreSQL connection: Missing 'conninfo' parameter for server '{name}'");
         }
+        else if (Unparsable(conninfo))
+        {
+            messages.Add($"PostgreSQL connection: {NotAConnectionString(conninfo)}");
+        }
         if ((method == "postgres" || streamingOn) && streamingConninfo is null)
         {
             messages.Add($"Streaming connection: Missing 'streaming_conninfo' parameter for server '{name}'");
+        }
+        else if ((method == "postgres" || streamingOn) && Unparsable(streamingConninfo!))
+        {
+            messages.Add($"Streaming connection: {NotAConnectionString(streamingConninfo!)}");
         }
         messages.AddRange(MethodProblems(name, method, values));
         // The message names both options, but only a missing slot_name triggers it (a missing connection is reported above).
@@ -37,6 +46,35 @@ internal static class ServerValidation
         }
         return messages.ToImmutable();
     }
+
+    /// <summary>
+    /// A connection string libpq cannot split into key=value pairs (a word without '=', a malformed URI). barman 3.4
+    /// lets an unknown keyword and an unterminated quote through to connection time, so they do not count here.
+    /// </summary>
+    private static bool Unparsable(string conninfo)
+    {
+        try
+        {
+            Postgres.Conninfo.Parse(conninfo);
+            return false;
+        }
+        catch (Errors.PostgresException e)
+        {
+            return !e.Message.StartsWith("invalid connection option", StringComparison.Ordinal)
+                && !e.Message.StartsWith("unterminated quoted string", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>barman's wording, with the password masked its way (<c>*REDACTED*</c>, the rest kept as written).</summary>
+    private static string NotAConnectionString(string conninfo) =>
+        $"Cannot connect to postgres: \"{UriPassword().Replace(KeywordPassword().Replace(conninfo, "password=*REDACTED*"), "$1*REDACTED*@")}\" is not a valid connection string";
+
+    // Unlike barman, "password = x" (libpq allows spaces) is masked too: a password never reaches the output.
+    [GeneratedRegex(@"password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", RegexOptions.CultureInvariant)]
+    private static partial Regex KeywordPassword();
+
+    [GeneratedRegex(@"(://[^:@/]*:)[^@/]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UriPassword();
 
     /// <summary>barman's backup executors refuse options their method cannot honour; a missing ssh_command stops there.</summary>
     private static IEnumerable<string> MethodProblems(string name, string method, IReadOnlyDictionary<string, string?> values)

@@ -72,6 +72,8 @@ public sealed class DisabledServerOracleTests : IDisposable
         "errors_directory = {home}/pg-bad/incoming/",
         "streaming_conninfo = none",
         "conninfo =",
+        "conninfo = host=127.0.0.1 port",
+        "conninfo = postgresql://%%zz@127.0.0.1/postgres",
         "archiver = off\nslot_name =",
         "backup_method = rsync\nssh_command = ssh pg\nbackup_compression = gzip",
         "backup_method = rsync",

@@ -46,8 +46,8 @@ public sealed class ServerValidationTests
     public void Rsync_needs_ssh_and_refuses_backup_compression_and_streaming_only_needs_a_slot()
     {
         // Act
-        var config = Build("[a]\nconninfo = h\nbackup_method = rsync\n\n[b]\nconninfo = h\nbackup_method = rsync\nssh_command = ssh pg\nbackup_compression = gzip\n"
-            + "\n[c]\nconninfo = h\nbackup_method = postgres\nstreaming_archiver = on\n\n[d]\nconninfo = h\nbackup_method = postgres\nreuse_backup = off\nnetwork_compression = off\narchiver = on\n");
+        var config = Build("[a]\nconninfo = host=h\nbackup_method = rsync\n\n[b]\nconninfo = host=h\nbackup_method = rsync\nssh_command = ssh pg\nbackup_compression = gzip\n"
+            + "\n[c]\nconninfo = host=h\nbackup_method = postgres\nstreaming_archiver = on\n\n[d]\nconninfo = host=h\nbackup_method = postgres\nreuse_backup = off\nnetwork_compression = off\narchiver = on\n");
 
         // Assert
         Assert.Equal(["Missing or invalid ssh_command in barman configuration for server a"], config.Servers["a"].Messages.ToArray());
@@ -55,6 +55,38 @@ public sealed class ServerValidationTests
         Assert.Equal(["Streaming-only archiver requires 'streaming_conninfo' and 'slot_name' options to be properly configured"], config.Servers["c"].Messages.ToArray());
         Assert.False(config.Servers["d"].Disabled);
         Assert.Contains("No backup strategy set for server 'b' (using default 'concurrent_backup').", config.Warnings);
+    }
+
+    [Theory]
+    [InlineData("x", true)]
+    [InlineData("host=a port", true)]
+    [InlineData("postgresql://u%zz@h/db", true)]
+    [InlineData("postgresql://u:secret@h/d%zzb", true)]
+    [InlineData("host=a password=secret x", true)]
+    [InlineData("host=a bogus_key=1", false)]
+    [InlineData("host='unterminated", false)]
+    [InlineData("postgresql://u%20x@h/db", false)]
+    public void A_connection_string_libpq_cannot_split_disables_the_server(string conninfo, bool disabled)
+    {
+        // Act
+        var server = Build("[pg]\nconninfo = " + conninfo.Replace("%", "%%", StringComparison.Ordinal) + "\nbackup_method = postgres\nstreaming_archiver = on\nslot_name = barman\n").Servers["pg"];
+
+        // Assert: both connections use it (streaming_conninfo defaults to conninfo); a password is masked as barman does
+        var shown = conninfo.Replace("secret", "*REDACTED*", StringComparison.Ordinal);
+        Assert.Equal(disabled
+            ? [$"PostgreSQL connection: Cannot connect to postgres: \"{shown}\" is not a valid connection string",
+                $"Streaming connection: Cannot connect to postgres: \"{shown}\" is not a valid connection string"]
+            : [], server.Messages.ToArray());
+    }
+
+    [Fact]
+    public void A_password_written_with_spaces_is_masked_too()
+    {
+        // Act
+        var server = Build("[pg]\nconninfo = x password = secret\nbackup_method = postgres\nstreaming_archiver = on\nslot_name = barman\n").Servers["pg"];
+
+        // Assert
+        Assert.Equal("PostgreSQL connection: Cannot connect to postgres: \"x password=*REDACTED*\" is not a valid connection string", server.Messages[0]);
     }
 
     [Fact]
