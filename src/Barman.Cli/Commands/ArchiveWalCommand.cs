@@ -14,7 +14,11 @@ internal static class ArchiveWalCommand
         command.Add(server);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
-            await new WalArchiver(inv.Server(parse.GetValue(server)!), inv.Output, inv.Clock).RunAsync(token);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
+            await new WalArchiver(config, inv.Output, inv.Clock).RunAsync(token);
             return 0;
         }, ct));
         return command;

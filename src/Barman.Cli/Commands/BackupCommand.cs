@@ -48,12 +48,10 @@ internal static class BackupCommand
                 // argparse refuses reserved words and ids; control characters are refused here (backup.info is line based).
                 throw new Core.Errors.BarmanException(reason);
             }
-            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
-            foreach (var server in resolved)
+            foreach (var server in GatedServers.Many(inv, parse.GetValue(servers)!))
             {
                 failed |= !await new BackupExecutor(server, inv.Output, inv.Clock, inv.Runner).RunAsync(request, token);
             }
-            reportErrors();
             return failed || inv.Output.HasErrors ? 1 : 0;
         }, ct));
         return command;

@@ -16,7 +16,11 @@ internal static class CheckBackupCommand
         command.Add(backupId);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
-            BackupConsistencyCheck.Run(inv.Server(parse.GetValue(server)!), parse.GetValue(backupId)!, inv.Output);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
+            BackupConsistencyCheck.Run(config, parse.GetValue(backupId)!, inv.Output);
             return inv.Output.HasErrors ? 1 : 0;
         }));
         return command;

@@ -19,7 +19,11 @@ internal static class CheckWalArchiveCommand
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
             var tli = parse.GetValue(timeline);
-            WalArchiveChecker.Check(inv.Server(parse.GetValue(server)!), tli is { } t ? (uint)t : null, inv.Output);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
+            WalArchiveChecker.Check(config, tli is { } t ? (uint)t : null, inv.Output);
             return 0;
         }));
         return command;

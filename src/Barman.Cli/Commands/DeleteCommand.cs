@@ -17,7 +17,10 @@ internal static class DeleteCommand
         command.Add(backupId);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
-            var config = inv.Server(parse.GetValue(server)!);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
             var catalog = BackupCatalog.Load(config);
             foreach (var warning in catalog.Warnings)
             {

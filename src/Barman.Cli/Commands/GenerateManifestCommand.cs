@@ -16,7 +16,11 @@ internal static class GenerateManifestCommand
         command.Add(backupId);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
-            BackupVerifier.GenerateManifest(inv.Server(parse.GetValue(server)!), parse.GetValue(backupId)!, inv.Output, inv.Clock);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
+            BackupVerifier.GenerateManifest(config, parse.GetValue(backupId)!, inv.Output, inv.Clock);
             return inv.Output.HasErrors ? 1 : 0;
         }));
         return command;

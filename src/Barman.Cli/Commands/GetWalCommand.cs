@@ -3,6 +3,7 @@ using System.CommandLine;
 using Barman.Cli.Hosting;
 using Barman.Cli.Hosting.Argparse;
 using Barman.Core.Errors;
+using Barman.Core.Servers;
 using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
@@ -30,6 +31,11 @@ internal static class GetWalCommand
         command.Add(test);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
+            // Only the configuration decides (no connection): get-wal is restore_command and must stay fast.
+            if (GatedServers.One(inv, parse.GetValue(server)!, GatePolicy.WalTransfer) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
             var request = new GetWalRequest(
                 parse.GetValue(walName)!,
                 parse.GetValue(outputDirectory),
@@ -39,8 +45,8 @@ internal static class GetWalCommand
                 parse.GetValue(test),
                 Environment.GetEnvironmentVariable("SSH_CONNECTION"));
             // The WAL bytes go to the real standard output (the descriptor itself on Unix); in-process tests pass -o instead.
-            WalRetriever.Run(inv.Server(parse.GetValue(server)!), request, inv.Output, OperatingSystem.IsWindows() ? Console.OpenStandardOutput : () => new StdoutStream());
-            return 0;
+            WalRetriever.Run(config, request, inv.Output, OperatingSystem.IsWindows() ? Console.OpenStandardOutput : () => new StdoutStream());
+            return inv.Output.HasErrors ? 1 : 0;
         }));
         return command;
     }

@@ -29,7 +29,10 @@ internal static class KeepCommand
             {
                 throw new BarmanException("one of the arguments -r/--release -s/--status --target is required");
             }
-            var config = inv.Server(parse.GetValue(server)!);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
             var selector = parse.GetValue(backupId)!;
             if (parse.GetValue(status))
             {

@@ -17,12 +17,10 @@ internal static class ListBackupCommand
         command.Add(minimal);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
-            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
-            foreach (var server in resolved)
+            foreach (var server in GatedServers.Many(inv, parse.GetValue(servers)!))
             {
                 inv.Output.ResultListBackup(CatalogQueries.ListBackups(server, parse.GetValue(minimal), inv.Clock, inv.Output));
             }
-            reportErrors();
             return inv.Output.HasErrors ? 1 : 0;
         }));
         return command;

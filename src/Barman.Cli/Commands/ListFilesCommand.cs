@@ -20,7 +20,10 @@ internal static class ListFilesCommand
         command.Add(target);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
-            var config = inv.Server(parse.GetValue(server)!);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
             var kind = Enum.Parse<ListFilesTarget>(parse.GetValue(target)!, ignoreCase: true);
             foreach (var path in BackupFileLister.List(config, parse.GetValue(backupId)!, kind, inv.Output))
             {

@@ -1,6 +1,7 @@
 // The `put-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Core.Servers;
 using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
@@ -16,9 +17,13 @@ internal static class PutWalCommand
         command.Add(test);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
+            if (GatedServers.One(inv, parse.GetValue(server)!, GatePolicy.WalTransfer) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
             using var stdin = Console.OpenStandardInput();
-            WalPutter.Run(inv.Server(parse.GetValue(server)!), stdin, parse.GetValue(test), inv.Output);
-            return 0;
+            WalPutter.Run(config, stdin, parse.GetValue(test), inv.Output);
+            return inv.Output.HasErrors ? 1 : 0;
         }));
         return command;
     }

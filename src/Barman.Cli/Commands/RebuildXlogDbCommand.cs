@@ -14,12 +14,10 @@ internal static class RebuildXlogDbCommand
         command.Add(servers);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
-            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
-            foreach (var s in resolved)
+            foreach (var s in GatedServers.Many(inv, parse.GetValue(servers)!))
             {
                 XlogDbRebuilder.Rebuild(s, inv.Output);
             }
-            reportErrors();
             return inv.Output.HasErrors ? 1 : 0;
         }));
         return command;

@@ -1,6 +1,7 @@
 // The `receive-wal` verb: parses its arguments and hands them to Core.
 using System.CommandLine;
 using Barman.Cli.Hosting;
+using Barman.Core.Servers;
 using Barman.Core.Wal;
 
 namespace Barman.Cli.Commands;
@@ -22,7 +23,13 @@ internal static class ReceiveWalCommand
         command.Add(dropSlot);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
-            var receiver = new WalReceiver(inv.Server(parse.GetValue(server)!), inv.Output, inv.Runner);
+            // Stopping, resetting and slot handling reach inactive servers too; streaming itself skips them.
+            var control = parse.GetValue(stop) || parse.GetValue(reset) || parse.GetValue(createSlot) || parse.GetValue(dropSlot);
+            if (GatedServers.One(inv, parse.GetValue(server)!, control ? GatePolicy.ReceiveWalControl : GatePolicy.Default) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
+            var receiver = new WalReceiver(config, inv.Output, inv.Runner);
             if (parse.GetValue(stop))
             {
                 await receiver.StopAsync(inv.Clock, token);

@@ -86,7 +86,10 @@ internal static class RecoverCommand
             var target = RecoveryTarget.Create(
                 parse.GetValue(targetTime), parse.GetValue(targetXid), parse.GetValue(targetLsn), parse.GetValue(targetName),
                 parse.GetValue(targetImmediate), parse.GetValue(exclusive), parse.GetValue(targetTli), parse.GetValue(targetAction));
-            var srv = inv.Server(parse.GetValue(server)!);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } srv)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
             var selector = parse.GetValue(backupId)!;
             var catalog = BackupCatalog.Load(srv);
             var info = catalog.Resolve(selector);

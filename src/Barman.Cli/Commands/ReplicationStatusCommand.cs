@@ -22,19 +22,9 @@ internal static class ReplicationStatusCommand
         command.Add(target);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
-            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
             var isMinimal = parse.GetValue(minimal);
-            foreach (var server in resolved)
+            foreach (var server in GatedServers.Many(inv, parse.GetValue(servers)!))
             {
-                if (!server.Active)
-                {
-                    inv.Output.Info($"Skipping inactive server '{server.Name}'");
-                    continue;
-                }
-                if (!ServerGate.Allows(server, inv.Output))
-                {
-                    continue;
-                }
                 var report = await ReplicationStatus.FetchAsync(server, parse.GetValue(target) ?? "all", token);
                 if (report is null)
                 {
@@ -49,7 +39,6 @@ internal static class ReplicationStatusCommand
                     ReplicationStatusView.ConsoleLines(report, isMinimal).ForEach(inv.Output.Info);
                 }
             }
-            reportErrors();
             return inv.Output.HasErrors ? 1 : 0;
         }, ct));
         return command;

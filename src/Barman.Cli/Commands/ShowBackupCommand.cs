@@ -17,7 +17,10 @@ internal static class ShowBackupCommand
         command.Add(backupId);
         command.SetAction(parse => ctx.Run(parse, inv =>
         {
-            var config = inv.Server(parse.GetValue(server)!);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
             inv.Output.ResultShowBackup(CatalogQueries.ShowBackup(config, parse.GetValue(backupId)!, inv.Clock, inv.Output));
             return inv.Output.HasErrors ? 1 : 0;
         }));

@@ -18,7 +18,7 @@ internal static class ShowServersCommand
             var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
             foreach (var server in resolved)
             {
-                if (ServerGate.Allows(server, inv.Output, skipInactive: false, skipDisabled: false, disabledIsError: false))
+                if (ServerGate.Allows(server, inv.Output, GatePolicy.ShowAll))
                 {
                     inv.Output.ResultShowServer(await ServerShow.BuildAsync(server, inv.Runner, inv.Clock, token));
                 }

@@ -14,20 +14,10 @@ internal static class StatusCommand
         command.Add(servers);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
-            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
-            foreach (var server in resolved)
+            foreach (var server in GatedServers.Many(inv, parse.GetValue(servers)!))
             {
-                if (!server.Active)
-                {
-                    inv.Output.Info($"Skipping inactive server '{server.Name}'");
-                    continue;
-                }
-                if (ServerGate.Allows(server, inv.Output))
-                {
-                    inv.Output.ResultStatus(await StatusReport.BuildAsync(server, inv.Runner, token));
-                }
+                inv.Output.ResultStatus(await StatusReport.BuildAsync(server, inv.Runner, token));
             }
-            reportErrors();
             return inv.Output.HasErrors ? 1 : 0;
         }, ct));
         return command;

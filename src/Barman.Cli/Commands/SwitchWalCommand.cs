@@ -24,12 +24,10 @@ internal static class SwitchWalCommand
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
             var request = new SwitchWalRequest(parse.GetValue(force), parse.GetValue(archive), parse.GetValue(archiveTimeout) ?? 30);
-            var resolved = inv.ResolveServers(parse.GetValue(servers)!, out var reportErrors);
-            foreach (var s in resolved)
+            foreach (var s in GatedServers.Many(inv, parse.GetValue(servers)!))
             {
                 await new WalSwitcher(s, inv.Output, inv.Clock).RunAsync(request, token);
             }
-            reportErrors();
             return inv.Output.HasErrors ? 1 : 0;
         }, ct));
         return command;

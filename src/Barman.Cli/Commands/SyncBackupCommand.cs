@@ -14,7 +14,9 @@ internal static class SyncBackupCommand
         var command = new Command("sync-backup", "Command that synchronises a backup from a master to a passive node");
         command.Add(server);
         command.Add(backupId);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("sync-backup")));
+        command.SetAction(parse => ctx.Run(parse, inv => GatedServers.One(inv, parse.GetValue(server)!) is null
+            ? GatedServers.RefusedCode(inv)
+            : throw new NotImplementedVerbException("sync-backup")));
         return command;
     }
 }

@@ -19,7 +19,9 @@ internal static class SyncInfoCommand
         command.Add(lastWal);
         command.Add(lastPosition);
         command.Add(primary);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("sync-info")));
+        command.SetAction(parse => ctx.Run(parse, inv => GatedServers.One(inv, parse.GetValue(server)!) is null
+            ? GatedServers.RefusedCode(inv)
+            : throw new NotImplementedVerbException("sync-info")));
         return command;
     }
 }

@@ -12,7 +12,9 @@ internal static class SyncWalsCommand
         var server = CommonArguments.ServerName();
         var command = new Command("sync-wals", "Command that synchronises WAL files from a master to a passive node");
         command.Add(server);
-        command.SetAction(parse => ctx.Run(parse, _ => throw new NotImplementedVerbException("sync-wals")));
+        command.SetAction(parse => ctx.Run(parse, inv => GatedServers.One(inv, parse.GetValue(server)!) is null
+            ? GatedServers.RefusedCode(inv)
+            : throw new NotImplementedVerbException("sync-wals")));
         return command;
     }
 }

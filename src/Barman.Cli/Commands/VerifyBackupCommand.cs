@@ -17,7 +17,11 @@ internal static class VerifyBackupCommand
         command.Add(backupId);
         command.SetAction((parse, ct) => ctx.RunAsync(parse, async (inv, token) =>
         {
-            await BackupVerifier.VerifyAsync(inv.Server(parse.GetValue(server)!), parse.GetValue(backupId)!, inv.Output, inv.Runner, token);
+            if (GatedServers.One(inv, parse.GetValue(server)!) is not { } config)
+            {
+                return GatedServers.RefusedCode(inv);
+            }
+            await BackupVerifier.VerifyAsync(config, parse.GetValue(backupId)!, inv.Output, inv.Runner, token);
             return inv.Output.HasErrors ? 1 : 0;
         }, ct));
         return command;

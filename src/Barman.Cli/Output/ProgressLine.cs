@@ -18,9 +18,18 @@ internal sealed class ProgressLine(TextWriter terminal, long? total, TimeProvide
     private long _lastDraw;
     private bool _shown;
 
-    /// <summary>A display when stdout is an interactive terminal and the output is neither quiet nor JSON; else null.</summary>
+    /// <summary>A display when <see cref="Shows"/> says so for this process's stdout and TERM; else null.</summary>
     public static ProgressLine? ForTerminal(TextWriter stdout, bool quiet, bool json, long? total, TimeProvider clock) =>
-        !quiet && !json && stdout is StreamWriter && !Console.IsOutputRedirected ? new ProgressLine(stdout, total, clock) : null;
+        Shows(quiet, json, stdout is StreamWriter && !Console.IsOutputRedirected, Environment.GetEnvironmentVariable("TERM"))
+            ? new ProgressLine(stdout, total, clock)
+            : null;
+
+    /// <summary>
+    /// The one rule for backup and recover: an interactive terminal that can redraw a line (TERM set and not "dumb":
+    /// cron leaves TERM unset, editors' shells set dumb), and output neither quiet nor JSON.
+    /// </summary>
+    internal static bool Shows(bool quiet, bool json, bool interactive, string? term) =>
+        !quiet && !json && interactive && term is not (null or "" or "dumb");
 
     /// <summary>Counts bytes copied by any thread (recover's tree copy).</summary>
     public void Add(long bytes) => Draw(Interlocked.Add(ref _bytes, bytes));

@@ -9,12 +9,11 @@ namespace Barman.Cli.Output;
 internal sealed class TerminalProgress(ProgressLine line) : IProgress<CopyProgress>
 {
     /// <summary>
-    /// A reporter when stdout is a terminal and the output is the plain console one (not -q, not -f json); null
-    /// otherwise, so that redirected output, cron mails and the golden tests stay byte-equal to barman's.
+    /// A reporter when <see cref="ProgressLine.ForTerminal"/> gives a line (a terminal, TERM not dumb, not -q, not -f json);
+    /// null otherwise, so that redirected output, cron mails and the golden tests stay byte-equal to barman's.
     /// </summary>
     public static TerminalProgress? For(TextWriter stdout, ParseResult parse, TimeProvider clock) =>
-        Environment.GetEnvironmentVariable("TERM") is not (null or "dumb")
-            && ProgressLine.ForTerminal(stdout, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Format) == "json", null, clock) is { } line
+        ProgressLine.ForTerminal(stdout, parse.GetValue(GlobalOptions.Quiet), parse.GetValue(GlobalOptions.Format) == "json", null, clock) is { } line
             ? new TerminalProgress(line)
             : null;
 

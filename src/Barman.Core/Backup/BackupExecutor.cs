@@ -29,10 +29,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     /// <summary>Takes the backup; false when refused or failed (an ERROR was printed).</summary>
     public async Task<bool> RunAsync(BackupRequest request, CancellationToken ct)
     {
-        if (server.Disabled)
-        {
-            return RefuseDisabled(server.Messages);
-        }
+        // A server disabled by its configuration never gets here: the command's ServerGate refused it.
         var checks = await ServerChecker.RunAsync(server, runner, clock, ct, ServerChecker.NonCriticalChecks);
         if (checks.Disabled)
         {
@@ -41,10 +38,6 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         if (!ServerChecker.AllowsBackup(checks))
         {
             output.Error($"Impossible to start the backup. Check the log for more details, or run 'barman check {server.Name}'");
-            return false;
-        }
-        if (!NetworkCompressionAllowed())
-        {
             return false;
         }
         foreach (var dir in new[] { server.BaseBackupsDirectory, server.WalsDirectory, server.IncomingWalsDirectory, server.StreamingWalsDirectory, server.ErrorsDirectory })
@@ -59,7 +52,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
                 output.Error("Another backup process is running");
                 return false;
             }
-            FailInterruptedBackups();
+            InterruptedBackups.FailUnderLock(server, output);
             info = await BackupLockedAsync(request, ct);
             // barman runs the post scripts in its finally block, for a DONE, WAITING_FOR_WALS or FAILED backup alike.
             if (Directory.Exists(Path.Combine(server.BaseBackupsDirectory, info.BackupId)))
@@ -93,7 +86,7 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
         return true;
     }
 
-    /// <summary>A disabled server (config errors, or settings RemoteConfigValidation refuses): barman prints each message, nothing else.</summary>
+    /// <summary>Settings RemoteConfigValidation refuses once PostgreSQL is reached: barman prints each message, nothing else.</summary>
     private bool RefuseDisabled(IEnumerable<string> messages)
     {
         foreach (var message in messages)
@@ -104,38 +97,6 @@ public sealed class BackupExecutor(ServerConfig server, IOutput output, TimeProv
     }
 
     private readonly BackupCompression? _compression = BackupCompression.From(server);
-
-    /// <summary>
-    /// barman refuses network_compression with the postgres method and prints the problem as an ERROR
-    /// (invalid backup_compression settings are found by the checks, see <see cref="RemoteConfigValidation"/>).
-    /// </summary>
-    private bool NetworkCompressionAllowed()
-    {
-        if (server.Get("network_compression") is { } nc && OptionParsers.TryParseBool(nc, out var on) && on)
-        {
-            output.Error("network_compression option is not supported by postgres backup_method");
-            return false;
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// A STARTED or EMPTY backup seen while we hold the backup lock belongs to a backup process that died without
-    /// finishing (SIGKILL, OOM killer, power loss). barman leaves it STARTED for ever; we mark it FAILED, with a warning,
-    /// so that list-backup, check and retention treat it as the failure it is.
-    /// </summary>
-    private void FailInterruptedBackups()
-    {
-        foreach (var orphan in BackupCatalog.Load(server).Backups.Where(b => b.Status is BackupInfo.StatusStarted or BackupInfo.StatusEmpty))
-        {
-            Save(Path.Combine(server.BaseBackupsDirectory, orphan.BackupId), orphan with
-            {
-                Status = BackupInfo.StatusFailed,
-                Error = "failure during backup (the backup process ended before finishing it: interrupted or killed)",
-            });
-            output.Warning($"Backup {orphan.BackupId} of server {server.Name} was left {orphan.Status} by a backup process that did not finish: marked as FAILED");
-        }
-    }
 
     private async Task<BackupInfo> BackupLockedAsync(BackupRequest request, CancellationToken ct)
     {

@@ -111,6 +111,10 @@ public static partial class ConfigLoader
             var file = documents.Last(d => d.Sections.Any(s => s.Name == name)).Path;
             servers[name] = BuildServer(name, globalValues, own, file, setupWarnings.Add, logWarnings);
         }
+        if (ServerValidation.CrossServerConflict(servers.Values) is { } clash)
+        {
+            throw new ConfigurationException(clash);
+        }
         setupWarnings.ForEach(Warn);
 
         if (globalValues.GetValueOrDefault("log_level") is { } level
@@ -147,21 +151,18 @@ public static partial class ConfigLoader
         }
         var values = Resolve(merged, OptionScope.Server, merged);
 
-        var messages = ImmutableArray.CreateBuilder<string>();
-        if (values.GetValueOrDefault("conninfo") is null)
-        {
-            messages.Add($"PostgreSQL connection: Missing 'conninfo' parameter for server '{name}'");
-        }
-        var method = values.GetValueOrDefault("backup_method") ?? "rsync";
-        if (method is "rsync" && values.GetValueOrDefault("ssh_command") is null)
-        {
-            messages.Add($"Missing or invalid ssh_command in barman configuration for server {name}");
-        }
         if (values.GetValueOrDefault("minimum_redundancy") is { } mr
             && !int.TryParse(mr, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
         {
             logWarnings.Add($"Invalid minimum_redundancy \"{mr}\" for server \"{name}\" (fallback to \"0\")");
             values = values.SetItem("minimum_redundancy", "0");
+        }
+        var method = values.GetValueOrDefault("backup_method") ?? "rsync";
+        var rsyncExecutor = method == "local-rsync" || (method == "rsync" && values.GetValueOrDefault("ssh_command") is not null);
+        if (rsyncExecutor && values.GetValueOrDefault("backup_options") is null)
+        {
+            // barman's rsync executors say so when they are built (not when a missing ssh_command stops them first).
+            warn($"No backup strategy set for server '{name}' (using default 'concurrent_backup').");
         }
         var archiver = values.GetValueOrDefault("archiver") is { } a && OptionParsers.TryParseBool(a, out var ab) && ab;
         var streaming = values.GetValueOrDefault("streaming_archiver") is { } s && OptionParsers.TryParseBool(s, out var sb) && sb;
@@ -171,7 +172,8 @@ public static partial class ConfigLoader
             warn("Forcing 'archiver = on'");
             values = values.SetItem("archiver", "true");
         }
-        return new ServerConfig(name, values, messages.Count > 0, messages.ToImmutable(), file);
+        var messages = ServerValidation.Messages(name, values, archiver, streaming);
+        return new ServerConfig(name, values, messages.Length > 0, messages, file);
     }
 
     /// <summary>

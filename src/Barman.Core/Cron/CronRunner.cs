@@ -1,8 +1,10 @@
-// cron: per server (alphabetical, under the cron lock) start archive-wal, receive-wal and check-backup in the background, then retention.
+// cron: per server (alphabetical, under the cron lock) repair interrupted backups, start the archivers and check-backup, then retention.
+using Barman.Core.Backup;
 using Barman.Core.Configuration;
 using Barman.Core.Locking;
 using Barman.Core.Logging;
 using Barman.Core.Output;
+using Barman.Core.Servers;
 
 namespace Barman.Core.Cron;
 
@@ -18,7 +20,7 @@ public sealed class CronRunner(GlobalConfig config, IOutput output, IBackgroundL
     {
         foreach (var server in config.Servers.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            if (!server.Active || server.Disabled)
+            if (!ServerGate.Allows(server, output, GatePolicy.Cron))
             {
                 continue;
             }
@@ -29,6 +31,7 @@ public sealed class CronRunner(GlobalConfig config, IOutput output, IBackgroundL
                 continue;
             }
             EnsureDirectories(server);
+            InterruptedBackups.RepairIfIdle(server, output);
             await ArchiveWalAsync(server, ct);
             if (server.StreamingArchiver)
             {

@@ -126,13 +126,14 @@ internal static class ConninfoUri
 
     private static string Decode(string s)
     {
-        try
+        // Uri.UnescapeDataString keeps a bad sequence as it is; libpq refuses it (and %00).
+        for (var i = s.IndexOf('%', StringComparison.Ordinal); i >= 0; i = s.IndexOf('%', i + 1))
         {
-            return Uri.UnescapeDataString(s);
+            if (i + 2 >= s.Length || !char.IsAsciiHexDigit(s[i + 1]) || !char.IsAsciiHexDigit(s[i + 2]) || s.AsSpan(i + 1, 2).SequenceEqual("00"))
+            {
+                throw new PostgresException(s.AsSpan(i + 1).StartsWith("00") ? $"forbidden value %00 in percent-encoded value: \"{s}\"" : $"invalid percent-encoded token: \"{s}\"");
+            }
         }
-        catch (UriFormatException)
-        {
-            throw new PostgresException($"invalid percent-encoded token: \"{s}\"");
-        }
+        return Uri.UnescapeDataString(s);
     }
 }

@@ -35,4 +35,28 @@ public sealed class ProgressLineTests
         Assert.Null(ProgressLine.ForTerminal(stream, quiet: true, json: false, 100, TimeProvider.System));
         Assert.Null(ProgressLine.ForTerminal(stream, quiet: false, json: true, 100, TimeProvider.System));
     }
+
+    [Theory]
+    [InlineData("dumb", false)]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("xterm-256color", true)]
+    [InlineData("linux", true)]
+    public void On_a_terminal_the_line_shows_only_when_TERM_can_redraw_it(string? term, bool shown)
+    {
+        // Act: the rule ForTerminal applies for backup and recover alike
+        var shows = ProgressLine.Shows(quiet: false, json: false, interactive: true, term);
+
+        // Assert
+        Assert.Equal(shown, shows);
+    }
+
+    [Fact]
+    public void Quiet_json_or_a_redirected_stdout_hide_the_line_whatever_TERM_says()
+    {
+        // Act / Assert
+        Assert.False(ProgressLine.Shows(quiet: true, json: false, interactive: true, "xterm"));
+        Assert.False(ProgressLine.Shows(quiet: false, json: true, interactive: true, "xterm"));
+        Assert.False(ProgressLine.Shows(quiet: false, json: false, interactive: false, "xterm"));
+    }
 }

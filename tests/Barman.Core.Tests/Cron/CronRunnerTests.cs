@@ -1,4 +1,7 @@
-// cron: what it prints and launches per server, as transcripts 06, 20 and 57 show.
+// cron: what it prints and launches per server, as transcripts 06, 20 and 57 show, and its repair of interrupted backups.
+using System.Diagnostics;
+using Barman.Core.Backup;
+using Barman.Core.Catalog;
 using Barman.Core.Configuration;
 using Barman.Core.Cron;
 using Barman.Core.Locking;
@@ -58,6 +61,79 @@ public sealed class CronRunnerTests
         var waiting = new BackupInfoStatusCatalog().WaitingForWalsBackups(home.Server);
 
         Assert.Equal(["20261124T230152"], waiting);
+    }
+
+    /// <summary>A backup.info as a backup process leaves it when killed before the copy ended.</summary>
+    private static string WriteStartedBackup(ServerConfig server, string id)
+    {
+        var dir = Path.Combine(server.BaseBackupsDirectory, id);
+        Directory.CreateDirectory(Path.Combine(dir, "data"));
+        var info = new BackupInfo
+        {
+            BackupId = id,
+            Status = BackupInfo.StatusStarted,
+            ServerName = server.Name,
+            BeginTime = new DateTimeOffset(2026, 11, 24, 23, 1, 53, TimeSpan.Zero),
+            Mode = "postgres",
+            Version = 150018,
+            Timeline = 1,
+        };
+        File.WriteAllText(Path.Combine(dir, "backup.info"), info.Format());
+        return Path.Combine(dir, "backup.info");
+    }
+
+    private static BackupInfo Read(string path) => BackupInfo.Parse(Path.GetFileName(Path.GetDirectoryName(path)!), File.ReadAllText(path));
+
+    [Fact]
+    public async Task Cron_marks_a_backup_left_started_by_a_killed_backup_as_failed_when_no_backup_runs()
+    {
+        // Arrange: a STARTED backup and a free backup lock, as after a SIGKILLed barman backup
+        using var home = new TempBarman();
+        var path = WriteStartedBackup(home.Server, "20261124T230153");
+        var output = new RecordingOutput();
+
+        // Act
+        await new CronRunner(home.Config, output, new RecordingLauncher(), new FixedCatalog([])).RunAsync(CancellationToken.None);
+
+        // Assert: the same status, error and warning as the next backup would give
+        var info = Read(path);
+        Assert.Equal(BackupInfo.StatusFailed, info.Status);
+        Assert.Equal(InterruptedBackups.Error, info.Error);
+        Assert.Equal(["WARNING: Backup 20261124T230153 of server pg-main was left STARTED by a backup process that did not finish: marked as FAILED"], output.Errors);
+        Assert.False(LockFile.IsHeld(ServerLocks.Backup(home.Server)));
+    }
+
+    [Fact]
+    public async Task Cron_leaves_the_started_backup_of_a_running_backup_alone()
+    {
+        // Arrange: another process holds the backup lock (flock(1), as a live barman backup would)
+        using var home = new TempBarman();
+        var path = WriteStartedBackup(home.Server, "20261124T230153");
+        var before = File.ReadAllText(path);
+        var lockPath = ServerLocks.Backup(home.Server);
+        using var holder = Process.Start(new ProcessStartInfo("flock", ["--exclusive", lockPath, "sleep", "60"]))!;
+        try
+        {
+            for (var i = 0; i < 200 && !LockFile.IsHeld(lockPath); i++)
+            {
+                await Task.Delay(25);
+            }
+            Assert.True(LockFile.IsHeld(lockPath));
+            var output = new RecordingOutput();
+
+            // Act
+            await new CronRunner(home.Config, output, new RecordingLauncher(), new FixedCatalog([])).RunAsync(CancellationToken.None);
+
+            // Assert: untouched, and cron said nothing about it
+            Assert.Equal(before, File.ReadAllText(path));
+            Assert.Equal(BackupInfo.StatusStarted, Read(path).Status);
+            Assert.Empty(output.Errors);
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync();
+        }
     }
 
     private sealed class RecordingLauncher : IBackgroundLauncher
