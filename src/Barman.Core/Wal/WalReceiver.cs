@@ -11,9 +11,9 @@ namespace Barman.Core.Wal;
 /// <summary>The streaming archiver of one server.</summary>
 public sealed class WalReceiver(ServerConfig server, IOutput output, IProcessRunner runner)
 {
-    private static readonly Serilog.ILogger ServerLog = BarmanLog.For("barman.server");
-    private static readonly Serilog.ILogger ArchiverLog = BarmanLog.For("barman.wal_archiver");
-    private static readonly Serilog.ILogger CommandLog = BarmanLog.For("barman.command_wrappers");
+    private static Serilog.ILogger ServerLog => BarmanLog.For("barman.server"); // taken at each use: see BarmanLog.Defer
+    private static Serilog.ILogger ArchiverLog => BarmanLog.For("barman.wal_archiver"); // taken at each use: see BarmanLog.Defer
+    private static Serilog.ILogger CommandLog => BarmanLog.For("barman.command_wrappers"); // taken at each use: see BarmanLog.Defer
 
     private WalServerQueries Queries => new(server.Conninfo ?? string.Empty, server.StreamingConninfo);
 
