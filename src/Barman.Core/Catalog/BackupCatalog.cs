@@ -35,26 +35,17 @@ public sealed class BackupCatalog
 
     public string BaseDirectory => Server.BaseBackupsDirectory;
 
-    /// <summary>Reads every <c>base/*/backup.info</c> of the server (and the keep annotation of each DONE backup).</summary>
+    /// <summary>Reads every <c>base/*/backup.info</c> of the server (keep annotations are read when asked for).</summary>
     public static BackupCatalog Load(ServerConfig server)
     {
-        var (backups, warnings, keep) = Read(server.BaseBackupsDirectory);
-        var catalog = new BackupCatalog(server, backups, warnings);
-        foreach (var (id, target) in keep)
-        {
-            catalog._keep[id] = target;
-        }
-        return catalog;
+        var (backups, warnings) = Read(server.BaseBackupsDirectory);
+        return new BackupCatalog(server, backups, warnings);
     }
 
     /// <summary>The readable backups under a base/ directory (oldest first) and one warning per unreadable backup.info.</summary>
-    internal static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) ReadBackups(string baseDir)
-    {
-        var (backups, warnings, _) = Read(baseDir);
-        return (backups, warnings);
-    }
+    internal static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) ReadBackups(string baseDir) => Read(baseDir);
 
-    private static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings, Dictionary<string, string?> Keep) Read(string baseDir)
+    private static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) Read(string baseDir)
     {
         using var handle = SmallFile.TryOpenDirectory(baseDir);
         var dirs = handle is null ? [] : Directory.GetDirectories(baseDir);
@@ -87,16 +78,11 @@ public sealed class BackupCatalog
         }
         var backups = ImmutableArray.CreateBuilder<BackupInfo>(dirs.Length);
         var warnings = ImmutableArray.CreateBuilder<string>();
-        var keep = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var entry in read)
         {
             if (entry.Info is { } info)
             {
                 backups.Add(info);
-                if (info.Status == BackupInfo.StatusDone)
-                {
-                    keep[info.BackupId] = entry.Keep;
-                }
             }
             if (entry.Warning is { } warning)
             {
@@ -104,12 +90,12 @@ public sealed class BackupCatalog
             }
         }
         backups.Sort((a, b) => string.CompareOrdinal(a.BackupId, b.BackupId));
-        return (backups.ToImmutable(), warnings.ToImmutable(), keep);
+        return (backups.ToImmutable(), warnings.ToImmutable());
     }
 
     private const int ParallelThreshold = 200;
 
-    private readonly record struct Entry(BackupInfo? Info, string? Warning, string? Keep);
+    private readonly record struct Entry(BackupInfo? Info, string? Warning);
 
     private static void ReadRange(SmallFile.Directory baseDir, string[] dirs, Entry[] read, int from, int to)
     {
@@ -121,13 +107,13 @@ public sealed class BackupCatalog
                 // No File.Exists first: one stat per backup is measurable at thousands of backups.
                 if (BackupInfo.TryLoad(baseDir, id) is { } info)
                 {
-                    read[i] = new Entry(info, null, info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(baseDir, id) : null);
+                    read[i] = new Entry(info, null);
                 }
                 // else: a directory without backup.info is not a backup
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidCastException)
             {
-                read[i] = new Entry(null, $"Skipping unreadable backup.info '{Path.Combine(dirs[i], "backup.info")}': {e.Message.ReplaceLineEndings(" ")}", null);
+                read[i] = new Entry(null, $"Skipping unreadable backup.info '{Path.Combine(dirs[i], "backup.info")}': {e.Message.ReplaceLineEndings(" ")}");
             }
         }
     }

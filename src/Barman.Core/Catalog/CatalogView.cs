@@ -43,8 +43,8 @@ public sealed class CatalogView
 
     public WalArchiveIndex Wals { get; }
 
-    /// <summary>Verdicts by backup id, or null when retention policies are not enforced.</summary>
-    public IReadOnlyDictionary<string, RetentionVerdict>? Retention { get; }
+    /// <summary>Verdicts by backup id before keep requests (see <see cref="RetentionStatusOf"/>), or null when retention policies are not enforced.</summary>
+    private IReadOnlyDictionary<string, RetentionVerdict>? Retention { get; }
 
     public static CatalogView Load(ServerConfig server, TimeProvider clock) => Of(BackupCatalog.Load(server), WalArchiveIndex.Load(server), clock);
 
@@ -53,7 +53,13 @@ public sealed class CatalogView
         var policy = catalog.Server.RetentionPolicy;
         var retention = policy is null
             ? null
-            : RetentionCalculator.Apply(RetentionCalculator.Candidates(catalog), policy, catalog.Server.MinimumRedundancy, clock.GetLocalNow());
+            // Without keep requests: each one only changes its own backup's word, applied in RetentionStatusOf, so a
+            // show-backup reads one keep annotation instead of one per backup.
+            : RetentionCalculator.Apply(
+                catalog.Backups.Select(b => new RetentionCandidate(b.BackupId, b.Status, b.EndTime, null)),
+                policy,
+                catalog.Server.MinimumRedundancy,
+                clock.GetLocalNow());
         return new CatalogView(catalog, wals, retention);
     }
 
@@ -68,5 +74,8 @@ public sealed class CatalogView
 
     /// <summary>The retention word of a backup, or null when retention is not enforced.</summary>
     public string? RetentionStatusOf(BackupInfo backup) =>
-        Retention is null ? null : Retention.TryGetValue(backup.BackupId, out var v) ? v.Status : RetentionStatus.None;
+        Retention is null ? null
+        : !Retention.TryGetValue(backup.BackupId, out var v) ? RetentionStatus.None
+        : backup.Status == BackupInfo.StatusDone ? RetentionCalculator.WithKeep(v, Catalog.KeepTarget(backup.BackupId)).Status
+        : v.Status;
 }

@@ -40,6 +40,13 @@ public static class RetentionCalculator
         catalog.Backups.Select(b => new RetentionCandidate(b.BackupId, b.Status, b.EndTime,
             b.Status == BackupInfo.StatusDone ? catalog.KeepTarget(b.BackupId) : null));
 
+    /// <summary>
+    /// A keep request overrides the policy's word for its own backup only (it counts as a kept backup either way, so the
+    /// other backups' verdicts do not depend on it): a catalog view applies it when a backup's status is asked for.
+    /// </summary>
+    public static RetentionVerdict WithKeep(RetentionVerdict verdict, string? keepTarget) =>
+        KeepWord(keepTarget) is { } keep ? verdict with { Status = keep, Reason = $"keep request '{keepTarget}'" } : verdict;
+
     private static string? KeepWord(string? target) => target switch
     {
         null => null,
@@ -60,11 +67,11 @@ public static class RetentionCalculator
                 continue;
             }
             var ordinal = (seen + 1).ToString(CultureInfo.InvariantCulture);
-            result[b.BackupId] = KeepWord(b.KeepTarget) is { } keep
-                ? new(b.BackupId, keep, $"keep request '{b.KeepTarget}'")
-                : seen < redundancy
+            result[b.BackupId] = WithKeep(
+                seen < redundancy
                     ? new(b.BackupId, RetentionStatus.Valid, $"DONE backup number {ordinal} of the {redundancy} to keep")
-                    : new(b.BackupId, RetentionStatus.Obsolete, $"DONE backup number {ordinal}, beyond the {redundancy} to keep");
+                    : new(b.BackupId, RetentionStatus.Obsolete, $"DONE backup number {ordinal}, beyond the {redundancy} to keep"),
+                b.KeepTarget);
             seen++;
         }
         return result.AsReadOnly();
@@ -83,11 +90,9 @@ public static class RetentionCalculator
                 result[b.BackupId] = new(b.BackupId, RetentionStatus.None, $"status {b.Status} is not classified");
                 continue;
             }
-            var keep = KeepWord(b.KeepTarget);
             if (!found)
             {
-                result[b.BackupId] = new(b.BackupId, keep ?? RetentionStatus.Valid,
-                    keep is null ? $"needed to recover to any point after {pointText}" : $"keep request '{b.KeepTarget}'");
+                result[b.BackupId] = WithKeep(new(b.BackupId, RetentionStatus.Valid, $"needed to recover to any point after {pointText}"), b.KeepTarget);
                 valid++;
                 // The first backup that ended before the point of recoverability is the last one needed.
                 if (b.EndTime is { } end && end < point)
@@ -97,14 +102,14 @@ public static class RetentionCalculator
             }
             else if (valid < minimum)
             {
-                result[b.BackupId] = new(b.BackupId, keep ?? RetentionStatus.PotentiallyObsolete,
-                    keep is null ? $"older than {pointText} but kept for minimum_redundancy {minimum}" : $"keep request '{b.KeepTarget}'");
+                result[b.BackupId] = WithKeep(
+                    new(b.BackupId, RetentionStatus.PotentiallyObsolete, $"older than {pointText} but kept for minimum_redundancy {minimum}"), b.KeepTarget);
                 valid++;
             }
             else
             {
-                result[b.BackupId] = new(b.BackupId, keep ?? RetentionStatus.Obsolete,
-                    keep is null ? $"older than {pointText} and not needed by the window" : $"keep request '{b.KeepTarget}'");
+                result[b.BackupId] = WithKeep(
+                    new(b.BackupId, RetentionStatus.Obsolete, $"older than {pointText} and not needed by the window"), b.KeepTarget);
             }
         }
         return result.AsReadOnly();
