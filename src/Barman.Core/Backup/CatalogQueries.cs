@@ -13,7 +13,7 @@ public static class CatalogQueries
     /// <summary>list-backup for one server: every backup (any status), newest first, sizes as barman computes them.</summary>
     public static ListBackupResult ListBackups(ServerConfig server, bool minimal, TimeProvider clock, IOutput output)
     {
-        var view = CatalogView.Load(server, clock);
+        var view = CatalogView.Load(server, clock, keepAnnotations: true);
         Warn(view, output);
         var rows = ImmutableArray.CreateBuilder<BackupListRow>(view.Catalog.Backups.Length);
         for (var i = view.Catalog.Backups.Length - 1; i >= 0; i--)

@@ -35,17 +35,31 @@ public sealed class BackupCatalog
 
     public string BaseDirectory => Server.BaseBackupsDirectory;
 
-    /// <summary>Reads every <c>base/*/backup.info</c> of the server (keep annotations are read when asked for).</summary>
-    public static BackupCatalog Load(ServerConfig server)
+    /// <summary>
+    /// Reads every <c>base/*/backup.info</c> of the server. Keep annotations are read when asked for, or here with
+    /// the backups when <paramref name="keepAnnotations"/> says every DONE backup's will be (list-backup): on the
+    /// reading threads, relative to base/.
+    /// </summary>
+    public static BackupCatalog Load(ServerConfig server, bool keepAnnotations = false)
     {
-        var (backups, warnings) = Read(server.BaseBackupsDirectory);
-        return new BackupCatalog(server, backups, warnings);
+        var (backups, warnings, keep) = Read(server.BaseBackupsDirectory, keepAnnotations);
+        var catalog = new BackupCatalog(server, backups, warnings);
+        foreach (var (id, target) in keep)
+        {
+            catalog._keep[id] = target;
+        }
+        return catalog;
     }
 
     /// <summary>The readable backups under a base/ directory (oldest first) and one warning per unreadable backup.info.</summary>
-    internal static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) ReadBackups(string baseDir) => Read(baseDir);
+    internal static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) ReadBackups(string baseDir)
+    {
+        var (backups, warnings, _) = Read(baseDir, keepAnnotations: false);
+        return (backups, warnings);
+    }
 
-    private static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings) Read(string baseDir)
+    private static (ImmutableArray<BackupInfo> Backups, ImmutableArray<string> Warnings, List<(string Id, string? Keep)> Keep) Read(
+        string baseDir, bool keepAnnotations)
     {
         using var handle = SmallFile.TryOpenDirectory(baseDir);
         var dirs = handle is null ? [] : Directory.GetDirectories(baseDir);
@@ -59,7 +73,7 @@ public sealed class BackupCatalog
             {
                 try
                 {
-                    ReadRange(handle!, dirs, read, half, dirs.Length);
+                    ReadRange(handle!, dirs, read, half, dirs.Length, keepAnnotations);
                 }
                 catch (Exception e)
                 {
@@ -68,21 +82,26 @@ public sealed class BackupCatalog
             })
             { IsBackground = true };
             other.Start();
-            ReadRange(handle!, dirs, read, 0, half);
+            ReadRange(handle!, dirs, read, 0, half, keepAnnotations);
             other.Join();
             failure?.Throw();
         }
         else
         {
-            ReadRange(handle!, dirs, read, 0, dirs.Length);
+            ReadRange(handle!, dirs, read, 0, dirs.Length, keepAnnotations);
         }
         var backups = ImmutableArray.CreateBuilder<BackupInfo>(dirs.Length);
         var warnings = ImmutableArray.CreateBuilder<string>();
+        var keep = new List<(string Id, string? Keep)>();
         foreach (var entry in read)
         {
             if (entry.Info is { } info)
             {
                 backups.Add(info);
+                if (keepAnnotations && info.Status == BackupInfo.StatusDone)
+                {
+                    keep.Add((info.BackupId, entry.Keep));
+                }
             }
             if (entry.Warning is { } warning)
             {
@@ -90,14 +109,14 @@ public sealed class BackupCatalog
             }
         }
         backups.Sort((a, b) => string.CompareOrdinal(a.BackupId, b.BackupId));
-        return (backups.ToImmutable(), warnings.ToImmutable());
+        return (backups.ToImmutable(), warnings.ToImmutable(), keep);
     }
 
     private const int ParallelThreshold = 200;
 
-    private readonly record struct Entry(BackupInfo? Info, string? Warning);
+    private readonly record struct Entry(BackupInfo? Info, string? Warning, string? Keep = null);
 
-    private static void ReadRange(SmallFile.Directory baseDir, string[] dirs, Entry[] read, int from, int to)
+    private static void ReadRange(SmallFile.Directory baseDir, string[] dirs, Entry[] read, int from, int to, bool keepAnnotations)
     {
         for (var i = from; i < to; i++)
         {
@@ -107,7 +126,8 @@ public sealed class BackupCatalog
                 // No File.Exists first: one stat per backup is measurable at thousands of backups.
                 if (BackupInfo.TryLoad(baseDir, id) is { } info)
                 {
-                    read[i] = new Entry(info, null);
+                    var keep = keepAnnotations && info.Status == BackupInfo.StatusDone ? KeepAnnotation.Read(baseDir, id) : null;
+                    read[i] = new Entry(info, null, keep);
                 }
                 // else: a directory without backup.info is not a backup
             }

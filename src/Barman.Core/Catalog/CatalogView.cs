@@ -46,7 +46,9 @@ public sealed class CatalogView
     /// <summary>Verdicts by backup id before keep requests (see <see cref="RetentionStatusOf"/>), or null when retention policies are not enforced.</summary>
     private IReadOnlyDictionary<string, RetentionVerdict>? Retention { get; }
 
-    public static CatalogView Load(ServerConfig server, TimeProvider clock) => Of(BackupCatalog.Load(server), WalArchiveIndex.Load(server), clock);
+    /// <param name="keepAnnotations">Every DONE backup's status will be asked for (list-backup): read them with the backups.</param>
+    public static CatalogView Load(ServerConfig server, TimeProvider clock, bool keepAnnotations = false) =>
+        Of(BackupCatalog.Load(server, keepAnnotations), WalArchiveIndex.Load(server), clock);
 
     public static CatalogView Of(BackupCatalog catalog, WalArchiveIndex wals, TimeProvider clock)
     {

@@ -14,12 +14,17 @@ public static class KeepAnnotation
     public static string PathFor(string backupDirectory) => Path.Combine(backupDirectory, "annotations", "keep");
 
     /// <summary>"full", "standalone" or null. An unreadable or empty file means no keep, as in barman.</summary>
-    public static string? Read(string backupDirectory)
+    public static string? Read(string backupDirectory) => ReadFile(null, PathFor(backupDirectory));
+
+    /// <summary>As <see cref="Read(string)"/>, for a backup below an open base/ directory.</summary>
+    internal static string? Read(SmallFile.Directory baseDirectory, string backupId) => ReadFile(baseDirectory, backupId + "/annotations/keep");
+
+    private static string? ReadFile(SmallFile.Directory? directory, string path)
     {
         try
         {
             // One open (ENOENT for nearly every backup) rather than a stat and then a read.
-            if (SmallFile.TryRead(PathFor(backupDirectory), 4096) is not { } contents)
+            if ((directory is null ? SmallFile.TryRead(path, 4096) : directory.TryRead(path, 4096)) is not { } contents)
             {
                 return null;
             }
