@@ -195,7 +195,7 @@ public static partial class ConfigLoader
         foreach (var (k, v) in raw)
         {
             var value = Interpolation.Expand(section, k, v, raw);
-            result[k] = value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Quoted().Replace(value, "$2");
+            result[k] = value.Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Unquote(value);
         }
         return result;
     }
@@ -230,7 +230,7 @@ public static partial class ConfigLoader
             warn($"Invalid configuration option \"{key}\" in [{name}] section.");
         }
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var spec in OptionTable.All.Where(s => s.Scope != OptionScope.Global).OrderBy(s => ServerKeyOrder.Of(s.Name)))
+        foreach (var spec in ServerOptionsInReadOrder.Value)
         {
             if (own.TryGetValue(spec.Name, out var value) && Accept(spec, value, $"[{name}] section", warn, out var accepted))
             {
@@ -243,6 +243,27 @@ public static partial class ConfigLoader
         }
         return result;
     }
+
+    // Server options in the order barman reads them, sorted once (a stable sort: ties keep the table's order).
+    private static readonly Lazy<OptionSpec[]> ServerOptionsInReadOrder = new(() =>
+    {
+        var options = new List<OptionSpec>();
+        foreach (var spec in OptionTable.All)
+        {
+            if (spec.Scope != OptionScope.Global)
+            {
+                options.Add(spec);
+            }
+        }
+        var keys = new (int Rank, int Position)[options.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (ServerKeyOrder.Of(options[i].Name), i);
+        }
+        var sorted = options.ToArray();
+        Array.Sort(keys, sorted);
+        return sorted;
+    });
 
     private static bool Accept(OptionSpec spec, string? value, string source, Action<string> warn, out string? accepted)
     {
@@ -322,7 +343,16 @@ public static partial class ConfigLoader
     [GeneratedRegex(@"%\(([a-z_]+)\)s", RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
-    // barman's _QUOTE_RE: one pair of matching quotes around a single-line value.
-    [GeneratedRegex(@"^([""'])(.*)\1$", RegexOptions.CultureInvariant)]
-    private static partial Regex Quoted();
+    /// <summary>
+    /// barman's _QUOTE_RE (<c>^(["'])(.*)\1$</c>) replaced by its second group: one pair of matching quotes around a
+    /// single-line value is removed (<c>$</c> also matches before a final newline, which stays). Written out because
+    /// a regex replacement pattern is parsed at run time, on every command.
+    /// </summary>
+    internal static string Unquote(string value)
+    {
+        var body = value.EndsWith('\n') ? value[..^1] : value;
+        return body.Length >= 2 && body[0] is ('"' or '\'') && body[^1] == body[0] && !body.Contains('\n')
+            ? body[1..^1] + value[body.Length..]
+            : value;
+    }
 }

@@ -89,10 +89,6 @@ internal sealed record ArgParser(string Prog, string? Description, string? Epilo
     /// <summary>What usage and help show: argparse leaves out actions declared with help=SUPPRESS.</summary>
     public IEnumerable<ArgAction> Shown => Actions.Where(a => !a.Suppressed);
 
-    /// <summary>Every option string with its action, in registration order (used for abbreviations).</summary>
-    public IEnumerable<(string OptionString, ArgAction Action)> OptionStrings =>
-        Optionals.SelectMany(a => a.OptionStrings.Select(s => (s, a)));
-
     public SubParser? FindSubParser(string name) =>
         SubParsers.FirstOrDefault(s => s.Name == name || s.Aliases.Contains(name, StringComparer.Ordinal));
 }

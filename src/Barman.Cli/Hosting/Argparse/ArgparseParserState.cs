@@ -21,6 +21,23 @@ internal sealed partial class ArgparseParserState(ArgParser parser, SubParser? s
 
     private readonly HashSet<ArgAction> seen = [];
 
+    // Every option string with its action, in registration order. Plain loops here and below: LINQ over tuples made
+    // the runtime build generic code on first use, a tenth of a millisecond of every run.
+    private readonly List<(string OptionString, ArgAction Action)> optionStrings = OptionStringsOf(parser);
+
+    private static List<(string OptionString, ArgAction Action)> OptionStringsOf(ArgParser parser)
+    {
+        var list = new List<(string OptionString, ArgAction Action)>();
+        foreach (var action in parser.Actions)
+        {
+            foreach (var optionString in action.OptionStrings)
+            {
+                list.Add((optionString, action));
+            }
+        }
+        return list;
+    }
+
     public List<string> ParseKnown(List<string> args)
     {
         var optionIndices = new SortedDictionary<int, (ArgAction? Action, string OptionString, string? Explicit)>();
@@ -122,13 +139,18 @@ internal sealed partial class ArgparseParserState(ArgParser parser, SubParser? s
             var eq = arg.IndexOf('=', StringComparison.Ordinal);
             var prefix = eq >= 0 ? arg[..eq] : arg;
             string? explicitArg = eq >= 0 ? arg[(eq + 1)..] : null;
-            result.AddRange(parser.OptionStrings.Where(o => o.OptionString.StartsWith(prefix, StringComparison.Ordinal))
-                .Select(o => ((ArgAction?)o.Action, o.OptionString, explicitArg)));
+            foreach (var (optionString, action) in optionStrings)
+            {
+                if (optionString.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    result.Add((action, optionString, explicitArg));
+                }
+            }
             return result;
         }
         var shortPrefix = arg[..2];
         var shortExplicit = arg[2..];
-        foreach (var (optionString, action) in parser.OptionStrings)
+        foreach (var (optionString, action) in optionStrings)
         {
             if (optionString == shortPrefix)
             {
@@ -142,8 +164,17 @@ internal sealed partial class ArgparseParserState(ArgParser parser, SubParser? s
         return result;
     }
 
-    private ArgAction? Lookup(string optionString) =>
-        parser.OptionStrings.Where(o => o.OptionString == optionString).Select(o => o.Action).FirstOrDefault();
+    private ArgAction? Lookup(string optionString)
+    {
+        foreach (var (candidate, action) in optionStrings)
+        {
+            if (candidate == optionString)
+            {
+                return action;
+            }
+        }
+        return null;
+    }
 
     private int ConsumeOptional(
         int start,
@@ -224,9 +255,14 @@ internal sealed partial class ArgparseParserState(ArgParser parser, SubParser? s
 
     private static List<int> MatchPartial(List<ArgAction> actions, string pattern)
     {
+        var groups = new List<NargsPattern.Atom[]>(actions.Count);
+        foreach (var action in actions)
+        {
+            groups.Add(NargsPattern.For(action.Nargs, action.IsOptional));
+        }
         for (var i = actions.Count; i > 0; i--)
         {
-            if (NargsPattern.Match(pattern, [.. actions.Take(i).Select(a => NargsPattern.For(a.Nargs, a.IsOptional))]) is { } lengths)
+            if (NargsPattern.Match(pattern, groups.GetRange(0, i)) is { } lengths)
             {
                 return [.. lengths];
             }
