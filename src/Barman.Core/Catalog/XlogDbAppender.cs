@@ -21,7 +21,8 @@ public sealed class XlogDbAppender : IDisposable
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
+            // Unbuffered: a failed append must leave nothing behind in a buffer that a later flush would write.
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite, BufferSize = 0 };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = XlogDb.DefaultMode;
@@ -50,8 +51,27 @@ public sealed class XlogDbAppender : IDisposable
         {
             sb.Append(e.Format());
         }
-        _stream.Write(Encoding.UTF8.GetBytes(sb.ToString()));
-        _stream.Flush(flushToDisk: true);
+        var before = _stream.Length;
+        try
+        {
+            _stream.Write(Encoding.UTF8.GetBytes(sb.ToString()));
+            _stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // A full disk can take some of the lines and refuse the rest. Cut them all back: the caller retries the
+            // whole group, and lines kept from a failed append would be listed twice.
+            try
+            {
+                _stream.SetLength(before);
+                _stream.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+                // The torn tail is cut by the next Open; the first error is the one reported.
+            }
+            throw;
+        }
     }
 
     public void Dispose()

@@ -133,6 +133,7 @@ public sealed class WalPipelineTests
             Assert.Contains("No space left on device", full.Stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", full.Stderr, StringComparison.Ordinal);
             Assert.True(delivered >= 4, $"{delivered} segments delivered");
+            Assert.Equal(listed.Count, listed.Distinct(StringComparer.Ordinal).Count()); // a failed append left no line twice
             Assert.InRange(listed.Count, 1, delivered - 1);
             WalArchiveAssertions.AssertArchiveHoldsEveryReferenceFile(cluster, listed);
             Assert.Equal(delivered - listed.Count, Directory.GetFiles(cluster.Incoming).Length);
