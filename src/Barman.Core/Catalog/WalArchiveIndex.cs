@@ -79,26 +79,21 @@ public sealed class WalArchiveIndex
         Of(System.Text.Encoding.UTF8.GetBytes(string.Concat(entries.Select(e => e.Format()))));
 
     /// <summary>
-    /// Splits the complete lines of xlog.db (a torn last line is ignored) and orders them by name; barman keeps the
+    /// Takes the complete lines of xlog.db (<see cref="XlogDb.CompleteLines"/>) and orders them by name; barman keeps the
     /// file sorted, so usually nothing moves. The sort is stable: duplicate names keep their file order.
     /// </summary>
     private static WalArchiveIndex Of(byte[] data)
     {
-        var complete = data.AsSpan(0, data.AsSpan().LastIndexOf((byte)'\n') + 1);
-        var lines = new List<(int Start, int Length, int NameLength)>(complete.Length / 56);
+        var complete = XlogDb.CompleteLines(data);
+        var array = new (int Start, int Length, int NameLength)[complete.Count];
         var sorted = true;
-        for (var pos = 0; pos < complete.Length;)
+        for (var i = 0; i < array.Length; i++)
         {
-            var length = complete[pos..].IndexOf((byte)'\n');
-            if (length > 0)
-            {
-                var tab = complete.Slice(pos, length).IndexOf((byte)'\t');
-                lines.Add((pos, length, tab < 0 ? length : tab));
-                sorted = sorted && (lines.Count < 2 || CompareNames(data, lines[^2], lines[^1]) <= 0);
-            }
-            pos += length + 1;
+            var (start, length) = complete[i];
+            var tab = data.AsSpan(start, length).IndexOf((byte)'\t');
+            array[i] = (start, length, tab < 0 ? length : tab);
+            sorted = sorted && (i == 0 || CompareNames(data, array[i - 1], array[i]) <= 0);
         }
-        var array = lines.ToArray();
         if (!sorted)
         {
             var order = Enumerable.Range(0, array.Length).ToArray();

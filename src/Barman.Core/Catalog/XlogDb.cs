@@ -21,18 +21,36 @@ public static class XlogDb
         var bytes = ReadBytes(path);
         // One read, then a walk over the bytes decoding one line at a time: xlog.db holds tens of thousands of lines
         // on a busy server and a whole-file string would double the memory touched.
-        var complete = bytes.AsSpan(0, bytes.AsSpan().LastIndexOf((byte)'\n') + 1);
-        var result = new List<XlogDbEntry>(complete.Length / 56);
-        while (!complete.IsEmpty)
+        var lines = CompleteLines(bytes);
+        var result = new List<XlogDbEntry>(lines.Count);
+        foreach (var (start, length) in lines)
         {
-            var nl = complete.IndexOf((byte)'\n');
-            if (nl > 0 && ParseLine(complete[..nl]) is { } entry)
+            if (ParseLine(bytes.AsSpan(start, length)) is { } entry)
             {
                 result.Add(entry);
             }
-            complete = complete[(nl + 1)..];
         }
         return result;
+    }
+
+    /// <summary>
+    /// Where each non-empty line of xlog.db bytes lies, newline excluded. A torn last line (a crash mid-append, or
+    /// a reader racing a writer) has no newline yet and is left out.
+    /// </summary>
+    internal static List<(int Start, int Length)> CompleteLines(byte[] data)
+    {
+        var complete = data.AsSpan(0, data.AsSpan().LastIndexOf((byte)'\n') + 1);
+        var lines = new List<(int Start, int Length)>(complete.Length / 56);
+        for (var pos = 0; pos < complete.Length;)
+        {
+            var length = complete[pos..].IndexOf((byte)'\n');
+            if (length > 0)
+            {
+                lines.Add((pos, length));
+            }
+            pos += length + 1;
+        }
+        return lines;
     }
 
     /// <summary>The bytes of xlog.db; empty when it does not exist.</summary>

@@ -11,8 +11,9 @@ public static class BarmanLog
     private static Func<ILogger>? s_pending;
 
     /// <summary>
-    /// Installs the process-wide logger the first time a line is logged rather than now: most runs (list-backup,
-    /// show-backup, get-wal) log nothing, and creating the logger was a twentieth of their start-up. Null cancels.
+    /// Installs the process-wide logger the first time a logger is taken rather than now: the catalog listings
+    /// (list-backup, show-backup, list-files) log nothing, and creating the logger was a twentieth of their start-up.
+    /// Null cancels.
     /// </summary>
     public static void Defer(Func<ILogger>? create)
     {

@@ -43,7 +43,7 @@ internal static partial class SmallFile
 
         /// <summary>The bytes of <paramref name="relativePath"/> below this directory, or null when it does not exist.</summary>
         public Contents? TryRead(string relativePath, int maxBytes = 16 << 20) =>
-            SmallFile.TryRead(_fd, relativePath, Path.Combine(_path, relativePath), maxBytes);
+            SmallFile.TryRead(_fd, relativePath, _path, maxBytes);
 
         public void Dispose() => _ = Close(_fd);
     }
@@ -51,17 +51,20 @@ internal static partial class SmallFile
     /// <summary>Opens a directory for <see cref="Directory.TryRead"/>; null when it does not exist.</summary>
     public static Directory? TryOpenDirectory(string path)
     {
-        var fd = OpenChecked(CurrentDirectory, path, path, DirectoryOnly);
+        var fd = OpenChecked(CurrentDirectory, path, null, DirectoryOnly);
         return fd < 0 ? null : new Directory(fd, path);
     }
 
     /// <summary>The file's bytes, or null when it (or a directory above it) does not exist.</summary>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened for reading.</exception>
     /// <exception cref="IOException">Any other failure, or a file larger than <paramref name="maxBytes"/>.</exception>
-    public static Contents? TryRead(string path, int maxBytes = 16 << 20) => TryRead(CurrentDirectory, path, path, maxBytes);
+    public static Contents? TryRead(string path, int maxBytes = 16 << 20) => TryRead(CurrentDirectory, path, null, maxBytes);
+
+    // The path errors name: relative paths under their directory's path, joined only when an error needs it.
+    private static string Shown(string path, string? directoryPath) => directoryPath is null ? path : Path.Combine(directoryPath, path);
 
     /// <summary>open(2) relative to a directory; -1 when the path does not exist, an exception for any other failure.</summary>
-    private static int OpenChecked(int directoryFd, string path, string displayPath, int extraFlags)
+    private static int OpenChecked(int directoryFd, string path, string? directoryPath, int extraFlags)
     {
         int fd;
         while ((fd = OpenAt(directoryFd, path, ReadOnlyCloseOnExec | extraFlags)) < 0 && Marshal.GetLastPInvokeError() == Interrupted)
@@ -74,14 +77,14 @@ internal static partial class SmallFile
         return Marshal.GetLastPInvokeError() switch
         {
             NoEntry or NotADirectory => -1,
-            AccessDenied => throw new UnauthorizedAccessException($"Access to the path '{displayPath}' is denied."),
-            var errno => throw new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{displayPath}'"),
+            AccessDenied => throw new UnauthorizedAccessException($"Access to the path '{Shown(path, directoryPath)}' is denied."),
+            var errno => throw new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{Shown(path, directoryPath)}'"),
         };
     }
 
-    private static Contents? TryRead(int directoryFd, string path, string displayPath, int maxBytes)
+    private static Contents? TryRead(int directoryFd, string path, string? directoryPath, int maxBytes)
     {
-        var fd = OpenChecked(directoryFd, path, displayPath, 0);
+        var fd = OpenChecked(directoryFd, path, directoryPath, 0);
         if (fd < 0)
         {
             return null;
@@ -96,7 +99,7 @@ internal static partial class SmallFile
                 {
                     if (buffer.Length >= maxBytes)
                     {
-                        throw new IOException($"'{displayPath}' is larger than {maxBytes} bytes");
+                        throw new IOException($"'{Shown(path, directoryPath)}' is larger than {maxBytes} bytes");
                     }
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, length).CopyTo(larger);
@@ -115,7 +118,7 @@ internal static partial class SmallFile
                     {
                         continue;
                     }
-                    throw new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{displayPath}'");
+                    throw new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{Shown(path, directoryPath)}'");
                 }
                 length += (int)n;
             }
